@@ -1,0 +1,548 @@
+#!/usr/bin/env python3
+"""Set-up, run and test the coop addons against an Odoo 18.0 source tree.
+
+Called by the Makefile (``make run``, ``make test``) with the project's venv
+python. It never imports Odoo itself: Odoo runs as ``$ODOO_SRC/odoo-bin`` in
+subprocesses, so this file also works when ``ODOO_SRC`` is wrong (and says so).
+
+Environment:
+    ODOO_SRC      Odoo 18.0 source tree (default /opt/odoo)
+    DB_HOST       PostgreSQL host (default 127.0.0.1)
+    DB_PORT       PostgreSQL port (default 5432)
+    DB_USER       PostgreSQL role (default: the current user; Odoo refuses "postgres")
+    DB_PASSWORD   PostgreSQL password (default empty: trust or .pgpass)
+    COOP_DATA_DIR Odoo data dir, filestores of all databases
+                  (default ~/.local/share/coop-odoo, shared by clones so that
+                  cached templates keep their filestore)
+"""
+
+import argparse
+import getpass
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg2
+from check_odoo import ODOO_SRC, check_odoo
+from psycopg2 import sql
+
+ROOT = Path(__file__).resolve().parent.parent
+ADDONS_DIR = ROOT / "addons"
+OUR_ADDONS = sorted(p.parent.name for p in ADDONS_DIR.glob("*/__manifest__.py"))
+DEMO_DB = "coop_demo"
+TEST_DB = "coop_test"
+TEMPLATE_PREFIX = "coop_tmpl_"
+TEMPLATES_KEPT = 3
+# Bump when the way the template is built changes (not the addons: they are hashed).
+BUILD_RECIPE_VERSION = "1"
+
+DB_HOST = os.environ.get("DB_HOST", "127.0.0.1")
+DB_PORT = os.environ.get("DB_PORT", "5432")
+DB_USER = os.environ.get("DB_USER") or getpass.getuser()
+DB_PASSWORD = os.environ.get("DB_PASSWORD", "")
+DATA_DIR = Path(
+    os.environ.get("COOP_DATA_DIR") or Path.home() / ".local/share/coop-odoo"
+)
+LOG_DIR = ROOT / ".odoo"
+
+
+def say(msg):
+    print(f"[coop] {msg}", flush=True)
+
+
+def die(msg, code=2):
+    print(f"[coop] ERROR: {msg}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+# --------------------------------------------------------------------------
+# Odoo source and database helpers
+# --------------------------------------------------------------------------
+
+
+def addons_path():
+    return ",".join(
+        [str(ODOO_SRC / "addons"), str(ODOO_SRC / "odoo" / "addons"), str(ADDONS_DIR)]
+    )
+
+
+def odoo_db_args():
+    args = [f"--db_host={DB_HOST}", f"--db_port={DB_PORT}", f"--db_user={DB_USER}"]
+    if DB_PASSWORD:
+        args.append(f"--db_password={DB_PASSWORD}")
+    return args
+
+
+def odoo_cmd(config, *extra):
+    return [
+        sys.executable,
+        str(ODOO_SRC / "odoo-bin"),
+        f"--config={ROOT / 'config' / config}",
+        f"--addons-path={addons_path()}",
+        f"--data-dir={DATA_DIR}",
+        *odoo_db_args(),
+        *extra,
+    ]
+
+
+def connect(dbname="postgres"):
+    try:
+        conn = psycopg2.connect(
+            dbname=dbname,
+            host=DB_HOST,
+            port=DB_PORT,
+            user=DB_USER,
+            password=DB_PASSWORD or None,
+        )
+    except psycopg2.OperationalError as exc:
+        die(
+            f"cannot reach PostgreSQL at {DB_HOST}:{DB_PORT} as {DB_USER!r}: {exc}"
+            "Start it, or set DB_HOST / DB_PORT / DB_USER / DB_PASSWORD."
+        )
+    conn.autocommit = True
+    return conn
+
+
+def db_exists(name):
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return bool(cr.fetchone())
+
+
+def drop_db(name):
+    conn = connect()
+    with conn.cursor() as cr:
+        cr.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [name],
+        )
+        cr.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+    conn.close()
+    shutil.rmtree(DATA_DIR / "filestore" / name, ignore_errors=True)
+
+
+def copy_db(source, target):
+    """Create ``target`` as a copy of ``source``, filestore included."""
+    drop_db(target)
+    conn = connect()
+    with conn.cursor() as cr:
+        cr.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(target), sql.Identifier(source)
+            )
+        )
+    conn.close()
+    src_fs = DATA_DIR / "filestore" / source
+    if src_fs.is_dir():
+        # Attachments are content-addressed and never modified in place: hard
+        # links make the copy instant and cost no disk.
+        subprocess.run(
+            ["cp", "-al", str(src_fs), str(DATA_DIR / "filestore" / target)],
+            check=True,
+        )
+
+
+def rename_db(source, target):
+    conn = connect()
+    with conn.cursor() as cr:
+        cr.execute(
+            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
+                sql.Identifier(source), sql.Identifier(target)
+            )
+        )
+    conn.close()
+    src_fs = DATA_DIR / "filestore" / source
+    if src_fs.is_dir():
+        src_fs.rename(DATA_DIR / "filestore" / target)
+
+
+def list_templates():
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s",
+            [TEMPLATE_PREFIX + "%"],
+        )
+        return [row[0] for row in cr.fetchall()]
+
+
+# --------------------------------------------------------------------------
+# The cached template: four addons, French, demo data, French company
+# --------------------------------------------------------------------------
+
+
+def template_key():
+    """Hash of everything that decides the template's content."""
+    digest = hashlib.sha1()
+    digest.update(BUILD_RECIPE_VERSION.encode())
+    digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
+    for path in [ROOT / "tools" / "coop.py", ROOT / "tools" / "setup_company.py"]:
+        digest.update(path.read_bytes())
+    for path in sorted(ADDONS_DIR.rglob("*")):
+        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
+            continue
+        # Python tests are not installed: editing them needs no new template.
+        if path.relative_to(ADDONS_DIR).parts[1:2] == ("tests",):
+            continue
+        digest.update(str(path.relative_to(ADDONS_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def run_odoo(cmd, logfile, what):
+    say(f"{what} (log: {logfile.relative_to(ROOT)})")
+    start = time.monotonic()
+    with open(logfile, "a") as log:
+        proc = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, check=False)
+    say(f"  done in {time.monotonic() - start:.0f} s")
+    if proc.returncode:
+        print(Path(logfile).read_text()[-6000:], file=sys.stderr)
+        die(f"{what} failed (exit {proc.returncode}), see {logfile}")
+
+
+def build_template(name):
+    """Build the template database ``name`` from scratch.
+
+    Built under a temporary name and renamed at the end, so that an
+    interrupted build never leaves a half-built template behind.
+    """
+    building = name + "_building"
+    drop_db(building)
+    LOG_DIR.mkdir(exist_ok=True)
+    logfile = LOG_DIR / "build.log"
+    logfile.write_text("")
+    # 1. base with French loaded: every module installed later gets its French terms.
+    run_odoo(
+        odoo_cmd(
+            "build.conf",
+            f"--database={building}",
+            "--init=base",
+            "--load-language=fr_FR",
+            "--stop-after-init",
+        ),
+        logfile,
+        "creating the database with base and French",
+    )
+    # 2. The company must be French *before* account is installed, so that
+    #    l10n_fr_account is auto-installed and the French chart is loaded.
+    setup_company(building, logfile)
+    # 3. account alone first: the chart is loaded when its registry finishes
+    #    loading, and point_of_sale's demo data needs its bank journal.
+    run_odoo(
+        odoo_cmd(
+            "build.conf",
+            f"--database={building}",
+            "--init=account",
+            "--stop-after-init",
+        ),
+        logfile,
+        "installing account and the French chart of accounts",
+    )
+    # 4. Our addons, their dependencies and demo data.
+    run_odoo(
+        odoo_cmd(
+            "build.conf",
+            f"--database={building}",
+            f"--init={','.join(OUR_ADDONS)}",
+            "--stop-after-init",
+        ),
+        logfile,
+        f"installing {', '.join(OUR_ADDONS)}",
+    )
+    # 5. Core demo data renames the main company ("My Company (San Francisco)"):
+    #    give it its épicerie identity back.
+    setup_company(building, logfile)
+    check_log(logfile, "installation log")
+    rename_db(building, name)
+
+
+def setup_company(dbname, logfile):
+    cmd = [
+        sys.executable,
+        str(ODOO_SRC / "odoo-bin"),
+        "shell",
+        f"--config={ROOT / 'config' / 'build.conf'}",
+        f"--addons-path={addons_path()}",
+        f"--data-dir={DATA_DIR}",
+        *odoo_db_args(),
+        f"--database={dbname}",
+        "--no-http",
+    ]
+    say("configuring the demo company (Épicerie coopérative, Lille)")
+    with open(logfile, "a") as log, open(ROOT / "tools" / "setup_company.py") as stdin:
+        proc = subprocess.run(
+            cmd, stdin=stdin, stdout=log, stderr=subprocess.STDOUT, check=False
+        )
+    if proc.returncode or "COMPANY-SETUP-OK" not in logfile.read_text():
+        print(logfile.read_text()[-6000:], file=sys.stderr)
+        die(f"company set-up failed, see {logfile}")
+
+
+def ensure_template():
+    check_odoo()
+    name = TEMPLATE_PREFIX + template_key()
+    if db_exists(name):
+        say(f"template {name} is up to date (cached)")
+        return name
+    say(f"template {name} not found: building it (a few minutes)")
+    start = time.monotonic()
+    build_template(name)
+    say(f"template {name} built in {time.monotonic() - start:.0f} s")
+    # Keep the newest few templates only (other branches may still use them).
+    old = [t for t in list_templates() if t != name and not t.endswith("_building")]
+    for stale in sorted(old, key=template_age)[: max(0, len(old) - TEMPLATES_KEPT + 1)]:
+        say(f"dropping old template {stale}")
+        drop_db(stale)
+    return name
+
+
+def template_age(name):
+    """Sort key: older templates first (by their database OID)."""
+    with connect() as conn, conn.cursor() as cr:
+        cr.execute("SELECT oid FROM pg_database WHERE datname = %s", [name])
+        row = cr.fetchone()
+        return row[0] if row else 0
+
+
+# --------------------------------------------------------------------------
+# Log checking
+# --------------------------------------------------------------------------
+
+
+def check_log(logfile, what):
+    """Fail on any WARNING/ERROR/CRITICAL record not on the allow-list."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checklog_odoo",
+            "--config",
+            str(ROOT / "checklog-odoo.cfg"),
+            "--no-echo",
+            str(logfile),
+        ],
+        check=False,
+    )
+    if proc.returncode:
+        die(f"the Odoo {what} holds warnings or errors ({logfile})", code=1)
+    say(f"{what}: no unexpected warning or error")
+
+
+# --------------------------------------------------------------------------
+# Commands
+# --------------------------------------------------------------------------
+
+
+def cmd_clean(_args):
+    """Drop the cached templates and the test database (coop_demo is kept)."""
+    for name in [*list_templates(), TEST_DB]:
+        say(f"dropping {name}")
+        drop_db(name)
+
+
+def cmd_template(_args):
+    print(ensure_template())
+
+
+def cmd_run(args):
+    template = ensure_template()
+    if not db_exists(DEMO_DB):
+        say(f"creating {DEMO_DB} from {template}")
+        copy_db(template, DEMO_DB)
+    else:
+        say(f"{DEMO_DB} exists: updating our addons in it")
+        subprocess.run(
+            odoo_cmd(
+                "dev.conf",
+                f"--database={DEMO_DB}",
+                f"--update={','.join(OUR_ADDONS)}",
+                "--stop-after-init",
+            ),
+            check=True,
+        )
+    print(
+        f"""
+  Odoo serves {DEMO_DB} on http://localhost:{args.port}  (Ctrl+C to stop)
+  Demo logins (login / password):
+    administrator      admin / admin
+    manager            gerante / gerante
+    cashier (POS)      caisse / caisse     -> Point de Vente, "Caisse épicerie"
+    producer           producteur / producteur
+    member (portal)    membre / membre     -> /shop, /my
+""",
+        flush=True,
+    )
+    os.execv(
+        sys.executable,
+        odoo_cmd(
+            "dev.conf",
+            f"--database={DEMO_DB}",
+            f"--db-filter=^{DEMO_DB}$",
+            f"--http-port={args.port}",
+        ),
+    )
+
+
+def check_browser():
+    """Tours must run: fail now, with the fix, rather than skip later."""
+    missing = []
+    try:
+        import websocket  # noqa: F401  (websocket-client, used by Odoo's tours)
+    except ImportError:
+        missing.append("the Python package websocket-client (make venv)")
+    if not any(
+        shutil.which(exe)
+        for exe in (
+            "google-chrome",
+            "chromium",
+            "chromium-browser",
+            "google-chrome-stable",
+        )
+    ):
+        missing.append("Chromium (apt-get install chromium)")
+    if missing:
+        die("browser tests cannot run, missing: " + "; ".join(missing), code=1)
+
+
+def cmd_test(args):
+    check_browser()
+    template = ensure_template()
+    say(f"creating {TEST_DB} from {template}")
+    copy_db(template, TEST_DB)
+    LOG_DIR.mkdir(exist_ok=True)
+    logfile = LOG_DIR / "test.log"
+    logfile.write_text("")
+    paths = args.paths or [
+        *(str(ADDONS_DIR / a / "tests") for a in OUR_ADDONS),
+        str(ROOT / "tests"),
+    ]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-p",
+        "no:cacheprovider",
+        f"--odoo-config={ROOT / 'config' / 'test.conf'}",
+        f"--odoo-database={TEST_DB}",
+        f"--odoo-addons-path={addons_path()}",
+        f"--odoo-extra=data-dir={DATA_DIR}",
+        *(f"--odoo-extra={a[2:]}" for a in odoo_db_args()),
+        f"--odoo-extra=logfile={logfile}",
+        "--odoo-log-level=info",
+        "--odoo-http",
+        "-r",
+        "fEs",
+        *args.pytest_args,
+        *paths,
+    ]
+    env = dict(os.environ, PYTHONPATH=str(ODOO_SRC), PYTHONDONTWRITEBYTECODE="1")
+    say("running the tests: " + " ".join(paths))
+    rc = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
+    log_ok = (
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "checklog_odoo",
+                "--config",
+                str(ROOT / "checklog-odoo.cfg"),
+                "--no-echo",
+                "--no-err-if-empty",
+                str(logfile),
+            ],
+            check=False,
+        ).returncode
+        == 0
+    )
+    if not log_ok:
+        say(
+            f"FAILED: the Odoo test log holds unexpected warnings or errors ({logfile})"
+        )
+    if rc or not log_ok:
+        sys.exit(rc or 1)
+
+
+def cmd_i18n(args):
+    """Export each addon's .pot from a fresh copy of the template, merge fr.po."""
+    template = ensure_template()
+    copy_db(template, TEST_DB)
+    for addon in args.addons or OUR_ADDONS:
+        i18n = ADDONS_DIR / addon / "i18n"
+        i18n.mkdir(exist_ok=True)
+        pot = i18n / f"{addon}.pot"
+        subprocess.run(
+            odoo_cmd(
+                "build.conf",
+                f"--database={TEST_DB}",
+                f"--modules={addon}",
+                f"--i18n-export={pot}",
+                "--stop-after-init",
+                "--log-level=warn",
+            ),
+            check=True,
+        )
+        po = i18n / "fr.po"
+        if po.exists():
+            subprocess.run(
+                [
+                    "msgmerge",
+                    "--quiet",
+                    "--no-fuzzy-matching",
+                    "--update",
+                    "--backup=none",
+                    str(po),
+                    str(pot),
+                ],
+                check=True,
+            )
+        else:
+            subprocess.run(
+                [
+                    "msginit",
+                    "--no-translator",
+                    "--locale=fr",
+                    f"--input={pot}",
+                    f"--output-file={po}",
+                ],
+                check=True,
+            )
+        # Same layout as `oca-checks-po` expects (po-pretty-format).
+        subprocess.run(
+            [str(Path(sys.executable).parent / "oca-checks-po"), "--fix", str(po)],
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+        say(f"{addon}: {pot.relative_to(ROOT)} exported, fr.po merged")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("clean", help="drop templates and the test database").set_defaults(
+        func=cmd_clean
+    )
+    sub.add_parser("template", help="build or reuse the cached template").set_defaults(
+        func=cmd_template
+    )
+    run = sub.add_parser("run", help="create coop_demo if needed and serve it")
+    run.add_argument("--port", default=os.environ.get("HTTP_PORT", "8069"))
+    run.set_defaults(func=cmd_run)
+    test = sub.add_parser("test", help="run every test on a fresh copy of the template")
+    test.add_argument("paths", nargs="*", help="test files or folders (default: all)")
+    test.add_argument(
+        "--pytest-args", nargs=argparse.REMAINDER, default=[], help="passed to pytest"
+    )
+    test.set_defaults(func=cmd_test)
+    i18n = sub.add_parser("i18n", help="export .pot files and merge fr.po")
+    i18n.add_argument("addons", nargs="*")
+    i18n.set_defaults(func=cmd_i18n)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
