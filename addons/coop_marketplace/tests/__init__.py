@@ -1,0 +1,1 @@
+from . import test_tour_shop_smoke

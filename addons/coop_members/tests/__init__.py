@@ -1,0 +1,1 @@
+from . import test_tour_pos_smoke
