@@ -1,0 +1,76 @@
+"""The four addons install together on a French demo base (the test database
+is a copy of the template that `make run` serves as coop_demo)."""
+
+import pytest
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tests.common import get_db_name
+
+
+@pytest.fixture
+def env():
+    cr = Registry(get_db_name()).cursor()
+    try:
+        yield api.Environment(cr, SUPERUSER_ID, {})
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+def test_all_addons_installed_together(env):
+    names = [
+        "coop_members",
+        "coop_solidarity_price",
+        "coop_producers",
+        "coop_marketplace",
+        "l10n_fr_account",
+        "website_sale",
+    ]
+    modules = env["ir.module.module"].search([("name", "in", names)])
+    assert {m.name: m.state for m in modules} == dict.fromkeys(names, "installed")
+
+
+def test_french_company_and_chart(env):
+    company = env.ref("base.main_company")
+    assert company.name == "Épicerie coopérative"
+    assert (company.city, company.zip) == ("Lille", "59000")
+    assert company.country_id == env.ref("base.fr")
+    assert company.currency_id == env.ref("base.EUR")
+    assert company.chart_template == "fr"
+    # Share capital will land in 101300 (coop_members): the chart must have it.
+    assert (
+        env["account.chart.template"].with_company(company).ref("pcg_1013").code
+        == "101300"
+    )
+
+
+def test_french_is_installed_and_translated(env):
+    assert env["res.lang"]._lang_get("fr_FR").active
+    menu = env.ref("base.menu_administration").with_context(lang="fr_FR")
+    assert menu.name == "Paramètres"
+
+
+def test_demo_till_and_shop(env):
+    till = env["pos.config"].search([("name", "=", "Caisse épicerie")])
+    assert len(till) == 1
+    assert "cash" in till.payment_method_ids.mapped("type")
+    assert env["website"].search([], limit=1)
+    assert env.ref("coop_members.product_pain_campagne_demo").is_published
+
+
+def test_demo_users(env):
+    users = {
+        login: env["res.users"].search([("login", "=", login)])
+        for login in ("admin", "gerante", "caisse", "producteur", "membre")
+    }
+    assert all(users.values()), "every demo login exists"
+    assert all(u.lang == "fr_FR" for u in users.values())
+    cashier = users["caisse"]
+    assert cashier.has_group("point_of_sale.group_pos_user")
+    assert not cashier.has_group("point_of_sale.group_pos_manager")
+    assert not cashier.has_group("account.group_account_invoice")
+    assert users["producteur"]._is_internal()
+    assert not users["producteur"].has_group("point_of_sale.group_pos_user")
+    assert users["membre"]._is_portal()
+    assert users["gerante"].has_group("point_of_sale.group_pos_manager")

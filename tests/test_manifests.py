@@ -1,0 +1,62 @@
+"""Every addon has a sound manifest and the dependency graph of the design."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ADDONS = Path(__file__).resolve().parent.parent / "addons"
+# ../shared/design.md, "Dependency graph".
+EXPECTED_DEPENDS = {
+    "coop_members": {"account", "point_of_sale", "portal"},
+    "coop_solidarity_price": {"coop_members", "sale", "point_of_sale"},
+    "coop_producers": {"purchase_stock", "stock"},
+    "coop_marketplace": {"website_sale", "delivery", "coop_producers", "coop_members"},
+}
+
+
+def manifest(name):
+    return ast.literal_eval((ADDONS / name / "__manifest__.py").read_text())
+
+
+def test_the_four_addons_are_there():
+    found = {p.parent.name for p in ADDONS.glob("*/__manifest__.py")}
+    assert set(EXPECTED_DEPENDS) <= found
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_DEPENDS))
+def test_manifest_keys(name):
+    m = manifest(name)
+    assert m["version"].startswith("18.0.") and len(m["version"].split(".")) == 5
+    assert m["license"] in {"AGPL-3", "LGPL-3"}
+    assert m["author"] and m["website"] and m["summary"] and m["category"]
+    assert m["installable"] is True
+    assert "description" not in m, "use readme/ instead (OCA)"
+    for key in ("data", "demo"):
+        for rel in m.get(key, []):
+            assert (ADDONS / name / rel).is_file(), f"{name}: {rel} missing"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_DEPENDS))
+def test_depends_follow_the_design(name):
+    assert set(manifest(name)["depends"]) == EXPECTED_DEPENDS[name]
+
+
+def test_dependency_graph_is_acyclic():
+    graph = {
+        n: set(manifest(n)["depends"]) & set(EXPECTED_DEPENDS) for n in EXPECTED_DEPENDS
+    }
+    seen, stack = set(), set()
+
+    def visit(node):
+        assert node not in stack, f"cycle through {node}"
+        if node in seen:
+            return
+        stack.add(node)
+        for dep in graph[node]:
+            visit(dep)
+        stack.discard(node)
+        seen.add(node)
+
+    for node in graph:
+        visit(node)
