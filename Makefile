@@ -25,7 +25,7 @@ $(VENV_STAMP):
 	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
 	@$(VPY) -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
 	@$(VPY) -m pip install --quiet -r requirements/dev.txt 2>&1 | grep -v "is ignored" || true
-	@$(VPY) -c "import odoo_test_helper, pytest_odoo, websocket, stdnum, psycopg2" \
+	@$(VPY) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('odoo_test_helper', 'pytest_odoo', 'websocket', 'stdnum', 'psycopg2')))" \
 		|| { echo "[coop] ERROR: Python packages missing after install"; exit 1; }
 	@rm -f $(VENV)/.installed-* && touch $@
 
