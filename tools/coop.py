@@ -434,6 +434,7 @@ def cmd_test(args):
         f"--odoo-extra=logfile={logfile}",
         "--odoo-log-level=info",
         "--odoo-http",
+        "-v",
         "-r",
         "fEs",
         *args.pytest_args,
@@ -442,27 +443,28 @@ def cmd_test(args):
     env = dict(os.environ, PYTHONPATH=str(ODOO_SRC), PYTHONDONTWRITEBYTECODE="1")
     say("running the tests: " + " ".join(paths))
     rc = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
-    log_ok = (
-        subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "checklog_odoo",
-                "--config",
-                str(ROOT / "checklog-odoo.cfg"),
-                "--no-echo",
-                "--no-err-if-empty",
-                str(logfile),
-            ],
-            check=False,
-        ).returncode
-        == 0
+    checklog = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "checklog_odoo",
+            "--config",
+            str(ROOT / "checklog-odoo.cfg"),
+            "--no-echo",
+            "--no-err-if-empty",
+            str(logfile),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    if not log_ok:
+    if checklog.returncode:
+        # Only the records that fail the run are worth reading here.
+        print(checklog.stdout.split("errors that caused failure")[-1], file=sys.stderr)
         say(
             f"FAILED: the Odoo test log holds unexpected warnings or errors ({logfile})"
         )
-    if rc or not log_ok:
+    if rc or checklog.returncode:
         sys.exit(rc or 1)
 
 
