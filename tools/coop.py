@@ -180,8 +180,7 @@ def template_key():
     digest = hashlib.sha1()
     digest.update(BUILD_RECIPE_VERSION.encode())
     digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
-    for path in [ROOT / "tools" / "coop.py", ROOT / "tools" / "setup_company.py"]:
-        digest.update(path.read_bytes())
+    digest.update((ROOT / "tools" / "setup_company.py").read_bytes())
     for path in sorted(ADDONS_DIR.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
             continue
