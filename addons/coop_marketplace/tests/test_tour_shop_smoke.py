@@ -28,7 +28,7 @@ class TestShopSmokeTour(HttpCase):
         )
 
     def test_visitor_reaches_checkout(self):
-        self.start_tour("/shop", "coop_marketplace_shop_smoke")
+        self.start_tour("/shop?search=Miel+de+Flandre", "coop_marketplace_shop_smoke")
         cart = self.env["sale.order"].search(
             [
                 ("website_id", "=", self.website.id),
