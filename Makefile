@@ -8,11 +8,12 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint venv system check template clean-db
+.PHONY: help run test lint venv system check template clean-db bench
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, then every test (addons, tours in Chromium, repository tests)"
 	@echo "make lint   ruff, pylint-odoo, OCA checks"
+	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
 
 check:
 	@$(PYTHON) tools/check_odoo.py
@@ -45,3 +46,7 @@ test: system venv lint
 
 clean-db: venv
 	@$(VPY) tools/coop.py clean
+
+# Performance: our addons vs vanilla Odoo on the same data (see bench/).
+bench: system venv
+	@PYTHONPATH=$(ODOO_SRC) $(VPY) -m bench $(ARGS)

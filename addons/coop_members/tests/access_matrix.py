@@ -1,0 +1,41 @@
+"""Role matrix of coop_members (checked by tests/test_role_matrix.py).
+
+Rights are strings of r (read), w (write), c (create), u (unlink). Until this
+addon defines its own models and groups (members register, share classes,
+Members user/manager), it states what it relies on: the till's orders belong
+to the cashiers and the administrator only (unlink is granted by the ACL, but
+Odoo refuses to delete an order that is not draft or cancelled, which keeps
+the l10n_fr_pos_cert chain whole), and partners, the future members, are
+read-only for every role but the administrator.
+"""
+
+ROLE_GROUPS = {}
+
+MODEL_ACCESS = {
+    "pos.order": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "rwcu",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    "res.partner": {
+        "public": "r",
+        "portal_member": "r",
+        "pos_cashier": "r",
+        "producer": "r",
+        "members_user": "r",
+        "members_manager": "r",
+        "solidarity_officer": "r",
+        "logistics_staff": "r",
+        "administrator": "rwcu",
+    },
+}
+
+RECORD_ACCESS = []
+OWN_RECORD = {}
+PORTAL_ROUTES = []

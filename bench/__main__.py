@@ -1,0 +1,384 @@
+"""Our addons against vanilla Odoo, on the same data, in one run.
+
+    make bench                      # every scenario, size "small"
+    make bench ARGS="--size full pos_load shop_anonymous"
+    .venv/bin/python -m bench --help
+
+Two databases are built from the same recipe: *vanilla* (the Odoo modules our
+addons depend on) and *ours* (the same plus our four addons), then filled by
+``bench.datagen`` with the same seed. Both are cached by a key (addons, Odoo
+version, size, seed, generator), so a rerun measures at once.
+
+Each scenario runs a warm-up on each database, then alternates A B A B... so
+that machine noise hits both sides alike. The report gives per scenario the
+median and min-max wall time of each side, the median of the pairwise ratios
+ours/vanilla, and the SQL query counts (Odoo's own counters). Results go to
+the screen and to ``bench/results/<date>-<size>.json`` (not committed).
+"""
+
+import argparse
+import functools
+import hashlib
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import coop
+
+from bench import datagen, scenarios
+
+RESULTS = ROOT / "bench" / "results"
+# Every Odoo module our addons depend on: vanilla has them all, ours adds ours.
+VANILLA_MODULES = [
+    "account",
+    "point_of_sale",
+    "portal",
+    "sale",
+    "purchase_stock",
+    "stock",
+    "website_sale",
+    "delivery",
+]
+
+
+def bench_key(size, seed):
+    digest = hashlib.sha1()
+    digest.update(coop.template_key().encode())
+    digest.update(f"{size}:{seed}:{','.join(VANILLA_MODULES)}".encode())
+    digest.update((ROOT / "bench" / "datagen.py").read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@functools.cache  # Odoo's configuration can be parsed once per process
+def odoo_env_setup():
+    """Import Odoo in this process, configured like the test run."""
+    sys.path.insert(0, str(coop.ODOO_SRC))
+    import odoo
+
+    odoo.tools.config.parse_config(
+        [
+            f"--config={ROOT / 'config' / 'test.conf'}",
+            f"--addons-path={coop.addons_path()}",
+            f"--data-dir={coop.DATA_DIR}",
+            "--log-level=warn",
+            *coop.odoo_db_args(),
+        ]
+    )
+    return odoo
+
+
+def generate(odoo, dbname, size, seed):
+    from odoo.modules.registry import Registry
+
+    with Registry(dbname).cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        return datagen.generate(env, size, seed)
+
+
+def prepare_databases(size, seed):
+    """Return (vanilla, ours) database names, building them when not cached."""
+    key = bench_key(size, seed)
+    vanilla, ours = f"coop_bench_vanilla_{key}", f"coop_bench_ours_{key}"
+    if coop.db_exists(vanilla) and coop.db_exists(ours):
+        coop.say(f"bench databases {vanilla} / {ours} are cached")
+        return vanilla, ours
+    coop.check_odoo()
+    building = f"coop_bench_{key}_building"
+    coop.LOG_DIR.mkdir(exist_ok=True)
+    log = coop.LOG_DIR / "bench-build.log"
+    log.write_text("")
+    no_demo = "--without-demo=all"
+    coop.drop_db(building)
+    coop.run_odoo(
+        coop.odoo_cmd(
+            "build.conf",
+            f"--database={building}",
+            "--init=base",
+            "--load-language=fr_FR",
+            no_demo,
+            "--stop-after-init",
+        ),
+        log,
+        "bench: base and French",
+    )
+    coop.setup_company(building, log)
+    for modules in (["account"], VANILLA_MODULES):
+        coop.run_odoo(
+            coop.odoo_cmd(
+                "build.conf",
+                f"--database={building}",
+                f"--init={','.join(modules)}",
+                no_demo,
+                "--stop-after-init",
+            ),
+            log,
+            f"bench: installing {', '.join(modules)}",
+        )
+    ours_building = f"coop_bench_{key}_ours_building"
+    coop.copy_db(building, ours_building)
+    coop.run_odoo(
+        coop.odoo_cmd(
+            "build.conf",
+            f"--database={ours_building}",
+            f"--init={','.join(coop.OUR_ADDONS)}",
+            no_demo,
+            "--stop-after-init",
+        ),
+        log,
+        "bench: installing our addons",
+    )
+    odoo = odoo_env_setup()
+    for dbname in (building, ours_building):
+        start = time.monotonic()
+        summary = generate(odoo, dbname, size, seed)
+        coop.say(
+            f"bench: data generated in {time.monotonic() - start:.0f} s: {summary}"
+        )
+    odoo.sql_db.close_all()
+    for old, new in ((building, vanilla), (ours_building, ours)):
+        coop.drop_db(new)
+        coop.rename_db(old, new)
+    return vanilla, ours
+
+
+# --------------------------------------------------------------------------
+# Measuring
+# --------------------------------------------------------------------------
+
+
+def measure(env, func, size):
+    """Wall time, SQL queries (Odoo's cursor counter) and info of one run."""
+    env.invalidate_all()
+    env.cr.sql_log_count = 0
+    start = time.perf_counter()
+    info = func(env, size)
+    env.flush_all()
+    seconds = time.perf_counter() - start
+    return seconds, env.cr.sql_log_count, info
+
+
+def measure_in_process(odoo, dbname, func, size):
+    from odoo.modules.registry import Registry
+
+    with Registry(dbname).cursor() as cr:
+        # As the administrator, not the superuser: access checks are measured too.
+        admin = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}).ref("base.user_admin")
+        result = measure(odoo.api.Environment(cr, admin.id, {}), func, size)
+        cr.rollback()  # every run sees the same data
+    return result
+
+
+class Server:
+    """An Odoo HTTP server on one database, for the HTTP scenarios."""
+
+    def __init__(self, dbname):
+        self.dbname = dbname
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.log = coop.LOG_DIR / f"bench-{dbname}.log"
+        self.log.write_text("")
+        self.proc = subprocess.Popen(
+            coop.odoo_cmd(
+                "test.conf",
+                f"--database={dbname}",
+                f"--db-filter=^{dbname}$",
+                f"--http-port={self.port}",
+                f"--logfile={self.log}",
+                "--log-level=info",
+                "--workers=0",
+                "--max-cron-threads=0",
+            )
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def wait(self):
+        import requests
+
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                requests.get(f"{self.url}/web/health", timeout=5)
+                return
+            except requests.RequestException:
+                time.sleep(0.5)
+        raise RuntimeError(f"Odoo on {self.dbname} did not start")
+
+    def query_count(self, tag):
+        """The SQL query count of the request tagged ``tag``, from the log."""
+        for _attempt in range(50):
+            for line in self.log.read_text().splitlines():
+                if f"bench={tag} " in line and "werkzeug" in line:
+                    return int(line.split()[-3])
+            time.sleep(0.1)
+        raise RuntimeError(f"no log line for request {tag} on {self.dbname}")
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def run_scenario(name, sides, runs, size, odoo):
+    """Alternate the sides run by run; return the per-side samples."""
+    samples = {side: [] for side in sides}
+    order = list(sides)
+    for run in range(-1, runs):  # run -1 is the warm-up, not recorded
+        for side in order:
+            seconds, queries, info = sides[side](f"{name}-{side}-{run}")
+            if run >= 0:
+                samples[side].append({"seconds": seconds, "queries": queries})
+        order.reverse()  # A B, B A, A B...: neither side always goes first
+    return samples, info
+
+
+def summarize(name, samples):
+    vanilla, ours = samples["vanilla"], samples["ours"]
+    ratios = [o["seconds"] / v["seconds"] for o, v in zip(ours, vanilla, strict=True)]
+
+    def side(values):
+        secs = [v["seconds"] for v in values]
+        return {
+            "median_s": statistics.median(secs),
+            "min_s": min(secs),
+            "max_s": max(secs),
+            "queries": statistics.median(v["queries"] for v in values),
+        }
+
+    return {
+        "scenario": name,
+        "vanilla": side(vanilla),
+        "ours": side(ours),
+        "ratio_median": statistics.median(ratios),
+        "query_ratio": (side(ours)["queries"] / side(vanilla)["queries"])
+        if side(vanilla)["queries"]
+        else None,
+    }
+
+
+def _timing(side):
+    return (
+        f"{side['median_s'] * 1000:.1f} ms "
+        f"({side['min_s'] * 1000:.0f}-{side['max_s'] * 1000:.0f})"
+    )
+
+
+def print_table(rows):
+    header = (
+        f"{'scenario':<16} {'vanilla median (min-max)':>28}"
+        f" {'ours median (min-max)':>28} {'ratio':>6} {'queries v/o':>12}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row['scenario']:<16}"
+            f" {_timing(row['vanilla']):>28}"
+            f" {_timing(row['ours']):>28}"
+            f" {row['ratio_median']:>6.2f}"
+            f" {row['vanilla']['queries']:>5.0f}/{row['ours']['queries']:<5.0f}"
+        )
+
+
+def main(argv=None):
+    all_scenarios = [*scenarios.IN_PROCESS, *scenarios.HTTP]
+    parser = argparse.ArgumentParser(
+        prog="python -m bench", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "scenarios", nargs="*", help=f"default: all ({', '.join(all_scenarios)})"
+    )
+    parser.add_argument("--size", choices=sorted(datagen.SIZES), default="small")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per side")
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    names = args.scenarios or all_scenarios
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    unknown = set(names) - set(all_scenarios)
+    if unknown:
+        parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
+
+    dbs = dict(
+        zip(("vanilla", "ours"), prepare_databases(args.size, args.seed), strict=True)
+    )
+    odoo = odoo_env_setup()
+    rows = []
+    servers = {}
+    try:
+        for name in names:
+            if name in scenarios.IN_PROCESS:
+                func = scenarios.IN_PROCESS[name]
+                sides = {
+                    side: (
+                        lambda tag, db=db, func=func: measure_in_process(
+                            odoo, db, func, args.size
+                        )
+                    )
+                    for side, db in dbs.items()
+                }
+            else:
+                import requests
+
+                if not servers:
+                    servers.update({side: Server(db) for side, db in dbs.items()})
+                    for server in servers.values():
+                        server.wait()
+                func = scenarios.HTTP[name]
+                sessions = {side: requests.Session() for side in dbs}
+
+                def http_run(tag, side, func=func, sessions=sessions):
+                    server = servers[side]
+                    start = time.perf_counter()
+                    response = func(sessions[side], server.url, tag)
+                    seconds = time.perf_counter() - start
+                    response.raise_for_status()
+                    return seconds, server.query_count(tag), {}
+
+                sides = {
+                    side: (lambda tag, side=side, run=http_run: run(tag, side))
+                    for side in dbs
+                }
+            coop.say(f"bench: {name} ({args.runs} runs per side, alternating)")
+            samples, info = run_scenario(name, sides, args.runs, args.size, odoo)
+            row = summarize(name, samples)
+            row["info"] = info
+            row["samples"] = samples
+            rows.append(row)
+    finally:
+        for server in servers.values():
+            server.stop()
+
+    print()
+    print_table(rows)
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = RESULTS / f"{stamp}-{args.size}.json"
+    out.write_text(
+        json.dumps(
+            {
+                "date": stamp,
+                "size": args.size,
+                "seed": args.seed,
+                "runs": args.runs,
+                "databases": dbs,
+                "cpu_count": os.cpu_count(),
+                "results": rows,
+            },
+            indent=2,
+        )
+    )
+    coop.say(f"bench: results in {out.relative_to(ROOT)}")
+    return rows
+
+
+if __name__ == "__main__":
+    main()

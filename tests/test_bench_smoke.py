@@ -1,0 +1,64 @@
+"""The bench harness can't rot: its generator, scenarios and report run here
+on a small size (the vanilla-vs-ours comparison itself is `make bench`)."""
+
+import pytest
+
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+from odoo.tests.common import get_db_name
+
+from bench import datagen, scenarios
+from bench.__main__ import measure, run_scenario, summarize
+
+
+@pytest.fixture
+def env():
+    cr = Registry(get_db_name()).cursor()
+    try:
+        superuser = api.Environment(cr, SUPERUSER_ID, {})
+        yield api.Environment(cr, superuser.ref("base.user_admin").id, {})
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+def generated_prices(env, seed):
+    with env.cr.savepoint() as savepoint:
+        summary = datagen.generate(env(su=True), "smoke", seed=seed)
+        prices = (
+            env["product.template"]
+            .search([("name", "like", " bench ")], order="id")
+            .mapped("list_price")
+        )
+        savepoint.rollback()
+    return summary, prices
+
+
+def test_generator_is_deterministic_and_sized(env):
+    summary, prices = generated_prices(env, 3)
+    sizes = datagen.SIZES["smoke"]
+    assert summary["products"] == len(prices) == sizes["products"]
+    assert summary["members"] == sizes["members"]
+    assert summary["order_lines"] == sizes["order_lines"]
+    assert generated_prices(env, 3)[1] == prices, "same seed, same data"
+    assert generated_prices(env, 4)[1] != prices
+
+
+def test_in_process_scenarios_measure_and_report(env):
+    datagen.generate(env(su=True), "smoke", seed=3)
+    for name, func in scenarios.IN_PROCESS.items():
+
+        def run(tag, func=func):
+            with env.cr.savepoint() as savepoint:
+                result = measure(env, func, "smoke")
+                savepoint.rollback()
+            return result
+
+        samples, info = run_scenario(
+            name, {"vanilla": run, "ours": run}, 2, "smoke", None
+        )
+        row = summarize(name, samples)
+        assert row["vanilla"]["queries"] > 0 and row["ours"]["queries"] > 0
+        assert row["ratio_median"] > 0
+        assert len(samples["ours"]) == 2
+    assert info["orders"] == datagen.SIZES["smoke"]["pos_orders"]
