@@ -10,9 +10,13 @@ Feature addons extend this generator where they add data (tiers, shares,
 pickup slots): look for ``if "<model>" in env`` blocks.
 """
 
+import logging
 import random
+import time
 
 from odoo import Command, fields
+
+_logger = logging.getLogger(__name__)
 
 SIZES = {
     # CI smoke: seconds.
@@ -62,6 +66,14 @@ def create_batched(model, vals_list):
 
 def generate(env, size="smoke", seed=42):
     """Create the benchmark data in ``env``'s database and return a summary."""
+    timings, last = {}, [time.monotonic()]
+
+    def lap(step):  # seconds per step, to see where generation time goes
+        now = time.monotonic()
+        timings[step] = round(now - last[0], 1)
+        last[0] = now
+        _logger.info("bench data: %s in %.1f s", step, timings[step])
+
     sizes = SIZES[size]
     rng = random.Random(seed)
     env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True))
@@ -109,6 +121,7 @@ def generate(env, size="smoke", seed=42):
         ],
     )
     products = templates.product_variant_ids
+    lap("products")
     members = create_batched(
         env["res.partner"],
         [
@@ -134,6 +147,7 @@ def generate(env, size="smoke", seed=42):
             }
         )
     )
+    lap("members")
     lines_per_order = 5
     order_count = max(1, sizes["order_lines"] // lines_per_order)
     orders = create_batched(
@@ -154,9 +168,12 @@ def generate(env, size="smoke", seed=42):
             for i in range(order_count)
         ],
     )
+    lap("sale_orders")
     orders[: order_count // 2].action_confirm()
+    lap("confirm_half")
     pos_config = _pos_config(env)
     return {
+        "timings_s": timings,
         "size": size,
         "seed": seed,
         "products": len(products),
