@@ -161,11 +161,11 @@ def rename_db(source, target):
         src_fs.rename(DATA_DIR / "filestore" / target)
 
 
-def list_templates():
+def list_templates(prefix=TEMPLATE_PREFIX):
     with connect() as conn, conn.cursor() as cr:
         cr.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s",
-            [TEMPLATE_PREFIX + "%"],
+            [prefix + "%"],
         )
         return [row[0] for row in cr.fetchall()]
 
@@ -337,8 +337,8 @@ def check_log(logfile, what):
 
 
 def cmd_clean(_args):
-    """Drop the cached templates and the test database (coop_demo is kept)."""
-    for name in [*list_templates(), TEST_DB]:
+    """Drop the cached templates, bench and test databases (coop_demo is kept)."""
+    for name in [*list_templates(), *list_templates("coop_bench_"), TEST_DB]:
         say(f"dropping {name}")
         drop_db(name)
 
