@@ -511,12 +511,6 @@ def cmd_i18n(args):
                 ],
                 check=True,
             )
-        # Same layout as `oca-checks-po` expects (po-pretty-format).
-        subprocess.run(
-            [str(Path(sys.executable).parent / "oca-checks-po"), "--fix", str(po)],
-            check=False,
-            stdout=subprocess.DEVNULL,
-        )
         say(f"{addon}: {pot.relative_to(ROOT)} exported, fr.po merged")
 
 

@@ -15,7 +15,9 @@ PYTHONPATH="${ODOO_SRC:-/opt/odoo}${PYTHONPATH:+:$PYTHONPATH}" \
 run "$bin/oca-checks-odoo-module" --no-verbose addons/*/__manifest__.py
 mapfile -t pos < <(ls addons/*/i18n/*.po addons/*/i18n/*.pot 2>/dev/null)
 if [ "${#pos[@]}" -gt 0 ]; then
-    run "$bin/oca-checks-po" --no-verbose "${pos[@]}"
+    # po-pretty-format is off: it empties every msgstr equal to its msgid
+    # ("Date", "Total"...), and then fr.po can't be checked for completeness.
+    run "$bin/oca-checks-po" --no-verbose --disable=po-pretty-format "${pos[@]}"
 fi
 if [ "$status" -ne 0 ]; then
     echo "[lint] FAILED"
