@@ -14,10 +14,19 @@
         "point_of_sale",
         "portal",
     ],
-    "data": [],
+    "data": [
+        "security/coop_members_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "views/coop_share_class_views.xml",
+        "views/coop_share_movement_views.xml",
+        "views/res_partner_views.xml",
+        "views/coop_members_menus.xml",
+    ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/product_demo.xml",
+        "demo/coop_share_class_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

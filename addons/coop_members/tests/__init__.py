@@ -1,1 +1,2 @@
+from . import test_share_register
 from . import test_tour_pos_smoke

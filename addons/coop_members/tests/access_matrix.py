@@ -6,12 +6,42 @@ Members user/manager), it states what it relies on: the till's orders belong
 to the cashiers and the administrator only (unlink is granted by the ACL, but
 Odoo refuses to delete an order that is not draft or cancelled, which keeps
 the l10n_fr_pos_cert chain whole), and partners, the future members, are
-read-only for every role but the administrator.
+read-only for every role but the administrator and the members manager
+(who manages members, so contacts).
 """
 
-ROLE_GROUPS = {}
+ROLE_GROUPS = {
+    "members_user": ["coop_members.coop_member_group_user"],
+    "members_manager": ["coop_members.coop_member_group_manager"],
+}
 
 MODEL_ACCESS = {
+    # The till reads the classes to sell shares; staff of other trades and
+    # members see nothing of the register (the portal page comes later).
+    "coop.share.class": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "r",
+        "producer": "",
+        "members_user": "r",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    # Users prepare movements, managers confirm them (checked in
+    # test_share_register); confirmed ones are frozen for everyone.
+    "coop.share.movement": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "rwc",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
     "pos.order": {
         "public": "",
         "portal_member": "",
@@ -29,7 +59,7 @@ MODEL_ACCESS = {
         "pos_cashier": "r",
         "producer": "r",
         "members_user": "r",
-        "members_manager": "r",
+        "members_manager": "rwcu",
         "solidarity_officer": "r",
         "logistics_staff": "r",
         "administrator": "rwcu",

@@ -1,0 +1,3 @@
+from . import coop_share_class
+from . import coop_share_movement
+from . import res_partner

@@ -1,0 +1,68 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class CoopShareClass(models.Model):
+    """A class of cooperative shares (SCIC colleges: consumers, producers...)."""
+
+    _name = "coop.share.class"
+    _description = "Share class"
+    _order = "sequence, code"
+
+    sequence = fields.Integer(default=10)
+    code = fields.Char(required=True, help="Short code, e.g. A for consumers.")
+    name = fields.Char(required=True, translate=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    nominal_value = fields.Monetary(
+        required=True, help="Value of one share, paid and redeemed at this value."
+    )
+    min_quantity = fields.Integer(
+        string="Minimum to be a member",
+        default=1,
+        help="Shares of this class a partner must hold to be an active member.",
+    )
+    max_quantity = fields.Integer(
+        string="Maximum per member", help="Zero means no maximum."
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Share product",
+        domain=[("type", "=", "service")],
+        help="Service product (no tax) used to invoice or sell this share.",
+    )
+    allow_individuals = fields.Boolean(default=True)
+    allow_companies = fields.Boolean(default=True)
+    redemption_delay_months = fields.Integer(
+        string="Redemption delay (months)",
+        help="Statutory delay before a redeemed share is paid back.",
+    )
+
+    _sql_constraints = [
+        (
+            "code_company_uniq",
+            "unique(code, company_id)",
+            "A share class code must be unique per company.",
+        ),
+        (
+            "nominal_value_positive",
+            "CHECK(nominal_value > 0)",
+            "The nominal value of a share must be positive.",
+        ),
+        (
+            "quantities_valid",
+            (
+                "CHECK(min_quantity >= 0 AND max_quantity >= 0"
+                " AND (max_quantity = 0 OR max_quantity >= min_quantity))"
+            ),
+            "The maximum per member must be zero (no maximum) or at least the minimum.",
+        ),
+    ]
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for share_class in self:
+            share_class.display_name = f"{share_class.code} - {share_class.name}"

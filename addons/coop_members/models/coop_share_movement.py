@@ -1,0 +1,228 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+# Sign of the quantity for each movement type.
+TYPE_SIGNS = {
+    "subscription": 1,
+    "transfer_in": 1,
+    "transfer_out": -1,
+    "redemption": -1,
+}
+
+
+class CoopShareMovement(models.Model):
+    """One line of the share register.
+
+    French cooperatives keep a register that is never rewritten: a confirmed
+    movement can't be written or deleted by anyone, corrections are new
+    movements. Numbers are gapless (``no_gap`` sequence) and given at
+    confirmation, in confirmation order.
+    """
+
+    _name = "coop.share.movement"
+    _description = "Share register movement"
+    _order = "date desc, id desc"
+    _rec_name = "name"
+
+    name = fields.Char(
+        string="Number", readonly=True, copy=False, default="/", index=True
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True
+    )
+    share_class_id = fields.Many2one(
+        "coop.share.class", string="Share class", required=True, index=True
+    )
+    company_id = fields.Many2one(related="share_class_id.company_id", store=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    type = fields.Selection(
+        [
+            ("subscription", "Subscription"),
+            ("transfer_in", "Transfer in"),
+            ("transfer_out", "Transfer out"),
+            ("redemption", "Redemption"),
+        ],
+        required=True,
+    )
+    quantity = fields.Integer(
+        required=True,
+        help="Number of shares: positive for subscriptions and transfers in,"
+        " negative for redemptions and transfers out.",
+    )
+    unit_value = fields.Monetary(
+        compute="_compute_unit_value", store=True, readonly=False, precompute=True
+    )
+    amount = fields.Monetary(compute="_compute_amount", store=True)
+    origin = fields.Char(
+        help="Invoice, POS order or transfer this movement comes from."
+    )
+    transfer_pair_id = fields.Many2one(
+        "coop.share.movement",
+        string="Other side of the transfer",
+        readonly=True,
+        copy=False,
+    )
+
+    @api.depends("share_class_id")
+    def _compute_unit_value(self):
+        for movement in self:
+            movement.unit_value = movement.share_class_id.nominal_value
+
+    @api.depends("quantity", "unit_value")
+    def _compute_amount(self):
+        for movement in self:
+            movement.amount = movement.quantity * movement.unit_value
+
+    @api.constrains("type", "quantity")
+    def _check_quantity_sign(self):
+        for movement in self:
+            if movement.quantity * TYPE_SIGNS[movement.type] <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "%(type)s of %(qty)s shares: subscriptions and transfers in"
+                        " take a positive number of shares, redemptions and"
+                        " transfers out a negative one.",
+                        type=dict(self._fields["type"].selection)[movement.type],
+                        qty=movement.quantity,
+                    )
+                )
+
+    @api.constrains("partner_id", "share_class_id")
+    def _check_partner_allowed_in_class(self):
+        for movement in self:
+            share_class = movement.share_class_id
+            is_company = movement.partner_id.commercial_partner_id.is_company
+            if (is_company and not share_class.allow_companies) or (
+                not is_company and not share_class.allow_individuals
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(partner)s can't hold shares of class %(share_class)s:"
+                        " this class is for %(who)s only.",
+                        partner=movement.partner_id.display_name,
+                        share_class=share_class.display_name,
+                        who=self.env._("individuals")
+                        if share_class.allow_individuals
+                        else self.env._("companies"),
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # The register is never rewritten
+    # ------------------------------------------------------------------
+
+    def write(self, vals):
+        if self.filtered(lambda m: m.state == "confirmed"):
+            raise UserError(
+                self.env._(
+                    "A confirmed register movement can't be changed. Record a"
+                    " correcting movement instead."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_confirmed(self):
+        if self.filtered(lambda m: m.state == "confirmed"):
+            raise UserError(
+                self.env._(
+                    "A confirmed register movement can't be deleted. Record a"
+                    " correcting movement instead."
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_confirm(self):
+        """Enter the movements in the register, in order, all or none."""
+        if not self.env.user.has_group("coop_members.coop_member_group_manager"):
+            raise AccessError(
+                self.env._("Only members managers can confirm register movements.")
+            )
+        if self.filtered(lambda m: m.state != "draft"):
+            raise UserError(self.env._("Only draft movements can be confirmed."))
+        for movement in self.sorted(lambda m: (m.date, m.id)):
+            movement._check_holdings_after()
+            # super().write: confirming is the one write allowed, and it is
+            # what turns the movement read-only.
+            super(CoopShareMovement, movement).write(
+                {
+                    "state": "confirmed",
+                    "name": self.env["ir.sequence"].next_by_code("coop.share.movement"),
+                }
+            )
+        self.partner_id._coop_update_member_state()
+        return True
+
+    def _check_holdings_after(self):
+        """Holdings never go negative, never above the class maximum."""
+        self.ensure_one()
+        held = self.partner_id._coop_get_holdings(self.share_class_id)
+        after = held + self.quantity
+        share_class = self.share_class_id
+        if after < 0:
+            raise ValidationError(
+                self.env._(
+                    "%(partner)s holds %(held)s shares of class %(share_class)s:"
+                    " %(qty)s can't be taken out.",
+                    partner=self.partner_id.display_name,
+                    held=held,
+                    share_class=share_class.display_name,
+                    qty=-self.quantity,
+                )
+            )
+        if share_class.max_quantity and after > share_class.max_quantity:
+            raise ValidationError(
+                self.env._(
+                    "A member may hold at most %(max)s shares of class"
+                    " %(share_class)s; %(partner)s would hold %(after)s.",
+                    max=share_class.max_quantity,
+                    share_class=share_class.display_name,
+                    partner=self.partner_id.display_name,
+                    after=after,
+                )
+            )
+
+    @api.model
+    def _create_transfer(self, from_partner, to_partner, share_class, quantity):
+        """Transfer shares: a linked pair of movements, confirmed together."""
+        if from_partner.commercial_partner_id == to_partner.commercial_partner_id:
+            raise ValidationError(
+                self.env._("Shares can't be transferred to their own holder.")
+            )
+        if quantity <= 0:
+            raise ValidationError(self.env._("A transfer moves at least one share."))
+        out, in_ = self.create(
+            [
+                {
+                    "partner_id": from_partner.id,
+                    "share_class_id": share_class.id,
+                    "type": "transfer_out",
+                    "quantity": -quantity,
+                },
+                {
+                    "partner_id": to_partner.id,
+                    "share_class_id": share_class.id,
+                    "type": "transfer_in",
+                    "quantity": quantity,
+                },
+            ]
+        )
+        out.transfer_pair_id, in_.transfer_pair_id = in_, out
+        out.origin = in_.origin = self.env._(
+            "Transfer %(from)s → %(to)s",
+            **{"from": from_partner.display_name, "to": to_partner.display_name},
+        )
+        (out | in_).action_confirm()
+        return out | in_

@@ -1,0 +1,116 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    coop_member_state = fields.Selection(
+        [
+            ("candidate", "Candidate"),
+            ("active", "Active"),
+            ("suspended", "Suspended"),
+            ("resigned", "Resigned"),
+            ("excluded", "Excluded"),
+        ],
+        string="Membership",
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    coop_member_number = fields.Char(
+        string="Member number", copy=False, readonly=True, index=True
+    )
+    coop_share_ids = fields.One2many(
+        "coop.share.movement",
+        "partner_id",
+        string="Share register",
+        domain=[("state", "=", "confirmed")],
+    )
+    coop_share_count = fields.Integer(
+        string="Shares held", compute="_compute_coop_shares"
+    )
+    coop_share_amount = fields.Monetary(
+        string="Share capital", compute="_compute_coop_shares"
+    )
+
+    _sql_constraints = [
+        (
+            "coop_member_number_uniq",
+            "unique(coop_member_number)",
+            "Two partners can't have the same member number.",
+        ),
+    ]
+
+    def _compute_coop_shares(self):
+        # One aggregate query for the whole recordset (lists show many partners).
+        totals = {
+            partner.id: (quantity, amount)
+            for partner, quantity, amount in self.env[
+                "coop.share.movement"
+            ]._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "confirmed")],
+                ["partner_id"],
+                ["quantity:sum", "amount:sum"],
+            )
+        }
+        for partner in self:
+            partner.coop_share_count, partner.coop_share_amount = totals.get(
+                partner.id, (0, 0.0)
+            )
+
+    def _coop_get_holdings(self, share_class):
+        """Confirmed shares of ``share_class`` held by this partner."""
+        self.ensure_one()
+        groups = self.env["coop.share.movement"]._read_group(
+            [
+                ("partner_id", "=", self.id),
+                ("share_class_id", "=", share_class.id),
+                ("state", "=", "confirmed"),
+            ],
+            [],
+            ["quantity:sum"],
+        )
+        return groups[0][0] or 0
+
+    @api.model
+    def _coop_holdings_by_class(self, partners):
+        """{partner id: {class: quantity}} in one aggregate query."""
+        result = {}
+        for partner, share_class, quantity in self.env[
+            "coop.share.movement"
+        ]._read_group(
+            [("partner_id", "in", partners.ids), ("state", "=", "confirmed")],
+            ["partner_id", "share_class_id"],
+            ["quantity:sum"],
+        ):
+            result.setdefault(partner.id, {})[share_class] = quantity
+        return result
+
+    def _coop_update_member_state(self):
+        """Follow the register: a member holding a class minimum is active and
+        gets a number (once, never reused); a member with no share left has
+        resigned. Suspended and excluded members stay so until staff decide."""
+        holdings = self._coop_holdings_by_class(self)
+        for partner in self:
+            by_class = holdings.get(partner.id, {})
+            is_member = any(
+                quantity >= share_class.min_quantity
+                for share_class, quantity in by_class.items()
+                if quantity > 0
+            )
+            vals = {}
+            if is_member:
+                if not partner.coop_member_number:
+                    vals["coop_member_number"] = self.env["ir.sequence"].next_by_code(
+                        "coop.member.number"
+                    )
+                if partner.coop_member_state in (False, "candidate", "resigned"):
+                    vals["coop_member_state"] = "active"
+            elif not any(by_class.values()):
+                if partner.coop_member_state in ("active", "suspended"):
+                    vals["coop_member_state"] = "resigned"
+            elif not partner.coop_member_state:
+                vals["coop_member_state"] = "candidate"
+            if vals:
+                partner.write(vals)
