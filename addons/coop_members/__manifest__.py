@@ -18,6 +18,7 @@
         "security/coop_members_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "wizards/coop_member_state_wizard_views.xml",
         "views/coop_share_class_views.xml",
         "views/coop_share_movement_views.xml",
         "views/res_partner_views.xml",

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ResPartner(models.Model):
@@ -17,6 +18,12 @@ class ResPartner(models.Model):
         copy=False,
         tracking=True,
         index=True,
+    )
+    coop_member_state_date = fields.Date(
+        string="Membership state since", copy=False, tracking=True
+    )
+    coop_member_state_reason = fields.Char(
+        string="Reason of the membership state", copy=False, tracking=True
     )
     coop_member_number = fields.Char(
         string="Member number", copy=False, readonly=True, index=True
@@ -41,6 +48,15 @@ class ResPartner(models.Model):
             "Two partners can't have the same member number.",
         ),
     ]
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        # The till shows the member number and state next to the customer.
+        return [
+            *super()._load_pos_data_fields(config_id),
+            "coop_member_number",
+            "coop_member_state",
+        ]
 
     def _compute_coop_shares(self):
         # One aggregate query for the whole recordset (lists show many partners).
@@ -112,5 +128,57 @@ class ResPartner(models.Model):
                     vals["coop_member_state"] = "resigned"
             elif not partner.coop_member_state:
                 vals["coop_member_state"] = "candidate"
+            if vals.get("coop_member_state"):
+                vals.update(
+                    coop_member_state_date=fields.Date.context_today(self),
+                    coop_member_state_reason=False,
+                )
             if vals:
                 partner.write(vals)
+
+    # Decisions of the board: the register does not decide these.
+    ALLOWED_STATE_CHANGES = {
+        "suspended": ("active",),
+        "excluded": ("active", "suspended"),
+        "active": ("suspended",),
+    }
+
+    def _coop_set_member_state(self, state, reason, date=None):
+        """Suspend, exclude or reactivate members, with the reason, tracked."""
+        if state in ("suspended", "excluded") and not (reason or "").strip():
+            raise UserError(
+                self.env._("Give the reason of the suspension or exclusion.")
+            )
+        holdings = self._coop_holdings_by_class(self)
+        for partner in self:
+            if partner.coop_member_state not in self.ALLOWED_STATE_CHANGES[state]:
+                raise UserError(
+                    self.env._(
+                        "%(partner)s is %(current)s: they can't become %(new)s.",
+                        partner=partner.display_name,
+                        current=partner._coop_state_label(partner.coop_member_state),
+                        new=partner._coop_state_label(state),
+                    )
+                )
+            if state == "active" and not any(holdings.get(partner.id, {}).values()):
+                raise UserError(
+                    self.env._(
+                        "%(partner)s holds no share: subscribe shares to make"
+                        " them a member again.",
+                        partner=partner.display_name,
+                    )
+                )
+        self.write(
+            {
+                "coop_member_state": state,
+                "coop_member_state_date": date or fields.Date.context_today(self),
+                "coop_member_state_reason": reason,
+            }
+        )
+
+    def _coop_state_label(self, state):
+        if not state:
+            return self.env._("not a member")
+        return dict(self._fields["coop_member_state"]._description_selection(self.env))[
+            state
+        ]

@@ -53,6 +53,18 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "administrator": "rwcu",
     },
+    # Suspensions and exclusions are board decisions, applied by managers.
+    "coop.member.state.wizard": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
     "res.partner": {
         "public": "r",
         "portal_member": "r",

@@ -1,0 +1,1 @@
+from . import coop_member_state_wizard
