@@ -312,7 +312,7 @@ def template_age(name):
 # --------------------------------------------------------------------------
 
 
-def log_is_clean(logfile, what):
+def log_is_clean(logfile, what, quiet_ok=False):
     """True when the log holds no WARNING/ERROR/CRITICAL record off the
     allow-list (checklog-odoo.cfg); otherwise prints the failing records."""
     proc = subprocess.run(
@@ -335,7 +335,8 @@ def log_is_clean(logfile, what):
         print(proc.stdout.split("errors that caused failure")[-1], file=sys.stderr)
         say(f"FAILED: the Odoo {what} holds unexpected warnings or errors ({logfile})")
         return False
-    say(f"{what}: no unexpected warning or error")
+    if not quiet_ok:
+        say(f"{what}: no unexpected warning or error")
     return True
 
 
@@ -455,7 +456,8 @@ def cmd_test(args):
     env = dict(os.environ, PYTHONPATH=str(ODOO_SRC), PYTHONDONTWRITEBYTECODE="1")
     say("running the tests: " + " ".join(paths))
     rc = subprocess.run(cmd, cwd=ROOT, env=env, check=False).returncode
-    log_ok = log_is_clean(logfile, "test log")
+    # Silent when clean, so that pytest's summary stays the last line.
+    log_ok = log_is_clean(logfile, "test log", quiet_ok=True)
     if rc or not log_ok:
         sys.exit(rc or 1)
 
