@@ -74,3 +74,13 @@ def test_demo_users(env):
     assert not users["producteur"].has_group("point_of_sale.group_pos_user")
     assert users["membre"]._is_portal()
     assert users["gerante"].has_group("point_of_sale.group_pos_manager")
+
+
+def test_demo_member_and_register(env):
+    classes = env["coop.share.class"].search([]).mapped("code")
+    assert {"A", "B", "C", "D"} <= set(classes)
+    amina = env.ref("coop_members.res_users_member_demo").partner_id
+    assert amina.coop_member_state == "active"
+    assert amina.coop_member_number
+    assert amina.coop_share_count == 2
+    assert amina.coop_share_ids.name.startswith("REG/")
