@@ -16,7 +16,8 @@ MODEL_ACCESS = {
         "pos_cashier": "",
         "producer": "",
         "members_user": "",
-        "members_manager": "",
+        # Invoicing rights (to invoice share subscriptions) open sale orders.
+        "members_manager": "rw",
         "solidarity_officer": "",
         "logistics_staff": "",
         "administrator": "rwcu",

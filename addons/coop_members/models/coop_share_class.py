@@ -34,6 +34,14 @@ class CoopShareClass(models.Model):
         domain=[("type", "=", "service")],
         help="Service product (no tax) used to invoice or sell this share.",
     )
+    account_id = fields.Many2one(
+        "account.account",
+        string="Capital account",
+        default=lambda self: self._default_account_id(),
+        domain="[('account_type', '=', 'equity')]",
+        help="Equity account credited by subscriptions (101300 in the French"
+        " chart: subscribed, called and paid-up capital).",
+    )
     allow_individuals = fields.Boolean(default=True)
     allow_companies = fields.Boolean(default=True)
     redemption_delay_months = fields.Integer(
@@ -61,6 +69,13 @@ class CoopShareClass(models.Model):
             "The maximum per member must be zero (no maximum) or at least the minimum.",
         ),
     ]
+
+    def _default_account_id(self):
+        # Resolved through the chart template, not a hard-coded code: another
+        # chart simply leaves it empty, to be chosen on the class.
+        return self.env["account.chart.template"].ref(
+            "pcg_1013", raise_if_not_found=False
+        )
 
     @api.depends("code", "name")
     def _compute_display_name(self):

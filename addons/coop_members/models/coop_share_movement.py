@@ -62,6 +62,13 @@ class CoopShareMovement(models.Model):
         compute="_compute_unit_value", store=True, readonly=False, precompute=True
     )
     amount = fields.Monetary(compute="_compute_amount", store=True)
+    invoice_id = fields.Many2one(
+        "account.move",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="Subscription invoice: the movement enters the register when it is paid.",
+    )
     origin = fields.Char(
         help="Invoice, POS order or transfer this movement comes from."
     )
@@ -152,6 +159,10 @@ class CoopShareMovement(models.Model):
             )
         if self.filtered(lambda m: m.state != "draft"):
             raise UserError(self.env._("Only draft movements can be confirmed."))
+        return self._confirm()
+
+    def _confirm(self):
+        """Check and number the movements, in order, then update the members."""
         for movement in self.sorted(lambda m: (m.date, m.id)):
             movement._check_holdings_after()
             # super().write: confirming is the one write allowed, and it is

@@ -58,6 +58,7 @@ class ResPartner(models.Model):
             "coop_member_state",
         ]
 
+    @api.depends("coop_share_ids.quantity", "coop_share_ids.amount")
     def _compute_coop_shares(self):
         # One aggregate query for the whole recordset (lists show many partners).
         totals = {

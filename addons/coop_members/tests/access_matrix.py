@@ -65,6 +65,30 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "administrator": "rwcu",
     },
+    # Extended for the subscription payment hook only: rights are Odoo's.
+    "account.move": {
+        "public": "",
+        "portal_member": "r",
+        "pos_cashier": "r",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    # Subscriptions are invoiced by managers (who get invoicing rights).
+    "coop.share.subscribe.wizard": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
     "res.partner": {
         "public": "r",
         "portal_member": "r",

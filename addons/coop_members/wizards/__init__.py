@@ -1,1 +1,2 @@
 from . import coop_member_state_wizard
+from . import coop_share_subscribe_wizard

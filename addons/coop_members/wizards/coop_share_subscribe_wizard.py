@@ -1,0 +1,97 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CoopShareSubscribeWizard(models.TransientModel):
+    """Subscribe shares: invoice them; the register follows the payment."""
+
+    _name = "coop.share.subscribe.wizard"
+    _description = "Subscribe shares"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Member",
+        required=True,
+        default=lambda self: self._default_partner_id(),
+    )
+    share_class_id = fields.Many2one("coop.share.class", required=True)
+    quantity = fields.Integer(required=True, default=1)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    payment_term_id = fields.Many2one(
+        "account.payment.term",
+        string="Instalments",
+        help="Payment terms to pay the shares in several instalments; the"
+        " shares enter the register once fully paid.",
+    )
+    currency_id = fields.Many2one(related="share_class_id.currency_id")
+    amount = fields.Monetary(compute="_compute_amount")
+
+    def _default_partner_id(self):
+        if self.env.context.get("active_model") == "res.partner":
+            return self.env.context.get("active_id")
+        return False
+
+    @api.depends("quantity", "share_class_id")
+    def _compute_amount(self):
+        for wizard in self:
+            wizard.amount = wizard.quantity * wizard.share_class_id.nominal_value
+
+    def action_subscribe(self):
+        self.ensure_one()
+        share_class = self.share_class_id
+        if self.quantity <= 0:
+            raise UserError(self.env._("Subscribe at least one share."))
+        if not share_class.product_id or not share_class.account_id:
+            raise UserError(
+                self.env._(
+                    "Set the share product and the capital account of class"
+                    " %(share_class)s first.",
+                    share_class=share_class.display_name,
+                )
+            )
+        movement = self.env["coop.share.movement"].create(
+            {
+                "partner_id": self.partner_id.id,
+                "share_class_id": share_class.id,
+                "type": "subscription",
+                "quantity": self.quantity,
+                "date": self.date,
+            }
+        )
+        # Refuse now what the register would refuse at payment (class maximum).
+        movement._check_holdings_after()
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.partner_id.id,
+                "invoice_date": self.date,
+                "invoice_payment_term_id": self.payment_term_id.id,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": share_class.product_id.id,
+                            "name": self.env._(
+                                "Subscription of %(qty)s shares of class"
+                                " %(share_class)s",
+                                qty=self.quantity,
+                                share_class=share_class.display_name,
+                            ),
+                            "quantity": self.quantity,
+                            "price_unit": share_class.nominal_value,
+                            # Shares are equity: never income, never VAT.
+                            "account_id": share_class.account_id.id,
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        invoice.action_post()
+        movement.write({"invoice_id": invoice.id, "origin": invoice.name})
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": invoice.id,
+            "view_mode": "form",
+        }
