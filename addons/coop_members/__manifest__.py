@@ -20,6 +20,7 @@
         "data/ir_sequence_data.xml",
         "wizards/coop_member_state_wizard_views.xml",
         "wizards/coop_share_subscribe_wizard_views.xml",
+        "wizards/coop_share_transfer_wizard_views.xml",
         "views/coop_share_class_views.xml",
         "views/coop_share_movement_views.xml",
         "views/res_partner_views.xml",

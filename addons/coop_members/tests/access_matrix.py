@@ -89,6 +89,17 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "administrator": "rwcu",
     },
+    "coop.share.transfer.wizard": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
     "res.partner": {
         "public": "r",
         "portal_member": "r",

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.coop_members.tests import common
 
@@ -107,6 +107,22 @@ class TestShareRegister(common.CoopMembersCommon):
         self.assertEqual(self.alice.coop_share_count, 2)
         self.assertEqual(self.bruno.coop_share_count, 2)
         self.assertEqual(self.bruno.coop_member_state, "active")
+
+    def test_transfer_wizard_to_a_new_contact(self):
+        self.subscribe(self.alice, self.class_a, 3)
+        newcomer = self.env["res.partner"].create({"name": "Chloé Lemaire"})
+        wizard = Form(
+            self.env["coop.share.transfer.wizard"]
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_id=self.alice.id)
+        )
+        wizard.to_partner_id = newcomer
+        wizard.share_class_id = self.class_a
+        wizard.quantity = 2
+        wizard.save().action_transfer()
+        self.assertEqual(self.alice.coop_share_count, 1)
+        self.assertEqual(newcomer.coop_share_count, 2)
+        self.assertEqual(newcomer.coop_member_state, "active")
 
     def test_transfer_to_self_or_beyond_holdings_is_refused(self):
         self.subscribe(self.alice, self.class_a, 2)

@@ -1,2 +1,3 @@
 from . import coop_member_state_wizard
 from . import coop_share_subscribe_wizard
+from . import coop_share_transfer_wizard
