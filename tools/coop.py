@@ -126,17 +126,18 @@ def drop_db(name):
     shutil.rmtree(DATA_DIR / "filestore" / name, ignore_errors=True)
 
 
+def run_ddl(statement, *names):
+    """Run a database-level statement (outside a transaction) on ``names``."""
+    conn = connect()
+    with conn.cursor() as cr:
+        cr.execute(sql.SQL(statement).format(*map(sql.Identifier, names)))
+    conn.close()
+
+
 def copy_db(source, target):
     """Create ``target`` as a copy of ``source``, filestore included."""
     drop_db(target)
-    conn = connect()
-    with conn.cursor() as cr:
-        cr.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(target), sql.Identifier(source)
-            )
-        )
-    conn.close()
+    run_ddl("CREATE DATABASE {} TEMPLATE {}", target, source)
     src_fs = DATA_DIR / "filestore" / source
     if src_fs.is_dir():
         # Attachments are content-addressed and never modified in place: hard
@@ -148,14 +149,7 @@ def copy_db(source, target):
 
 
 def rename_db(source, target):
-    conn = connect()
-    with conn.cursor() as cr:
-        cr.execute(
-            sql.SQL("ALTER DATABASE {} RENAME TO {}").format(
-                sql.Identifier(source), sql.Identifier(target)
-            )
-        )
-    conn.close()
+    run_ddl("ALTER DATABASE {} RENAME TO {}", source, target)
     src_fs = DATA_DIR / "filestore" / source
     if src_fs.is_dir():
         src_fs.rename(DATA_DIR / "filestore" / target)
