@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "wizards/coop_member_state_wizard_views.xml",
+        "wizards/coop_share_redeem_wizard_views.xml",
         "wizards/coop_share_subscribe_wizard_views.xml",
         "wizards/coop_share_transfer_wizard_views.xml",
         "views/coop_share_class_views.xml",

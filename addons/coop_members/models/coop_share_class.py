@@ -42,6 +42,13 @@ class CoopShareClass(models.Model):
         help="Equity account credited by subscriptions (101300 in the French"
         " chart: subscribed, called and paid-up capital).",
     )
+    redemption_account_id = fields.Many2one(
+        "account.account",
+        string="Capital to pay back account",
+        default=lambda self: self._default_redemption_account_id(),
+        help="Account that holds redeemed capital until it is paid back (456700"
+        " in the French chart: partners, capital to be reimbursed).",
+    )
     allow_individuals = fields.Boolean(default=True)
     allow_companies = fields.Boolean(default=True)
     redemption_delay_months = fields.Integer(
@@ -75,6 +82,11 @@ class CoopShareClass(models.Model):
         # chart simply leaves it empty, to be chosen on the class.
         return self.env["account.chart.template"].ref(
             "pcg_1013", raise_if_not_found=False
+        )
+
+    def _default_redemption_account_id(self):
+        return self.env["account.chart.template"].ref(
+            "pcg_4567", raise_if_not_found=False
         )
 
     @api.depends("code", "name")

@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Sign of the quantity for each movement type.
@@ -72,6 +74,32 @@ class CoopShareMovement(models.Model):
     origin = fields.Char(
         help="Invoice, POS order or transfer this movement comes from."
     )
+    redemption_reason = fields.Selection(
+        [
+            ("resignation", "Resignation"),
+            ("exclusion", "Exclusion"),
+            ("death", "Death"),
+            ("other", "Other (partial redemption)"),
+        ],
+        readonly=True,
+        copy=False,
+    )
+    redemption_move_id = fields.Many2one(
+        "account.move",
+        string="Redemption entry",
+        readonly=True,
+        copy=False,
+        help="Moves the capital to the account of capital to pay back.",
+    )
+    payout_due_date = fields.Date(
+        string="Pay back from",
+        readonly=True,
+        copy=False,
+        help="The statutory delay of the class ends on this date.",
+    )
+    payout_payment_id = fields.Many2one(
+        "account.payment", string="Pay-back payment", readonly=True, copy=False
+    )
     transfer_pair_id = fields.Many2one(
         "coop.share.movement",
         string="Other side of the transfer",
@@ -127,8 +155,14 @@ class CoopShareMovement(models.Model):
     # The register is never rewritten
     # ------------------------------------------------------------------
 
+    # Links to what happened after the register entry (the pay-back of a
+    # redemption): they complete the movement without rewriting it.
+    _WRITABLE_WHEN_CONFIRMED = ("payout_payment_id",)
+
     def write(self, vals):
-        if self.filtered(lambda m: m.state == "confirmed"):
+        if self.filtered(lambda m: m.state == "confirmed") and not set(vals) <= set(
+            self._WRITABLE_WHEN_CONFIRMED
+        ):
             raise UserError(
                 self.env._(
                     "A confirmed register movement can't be changed. Record a"
@@ -237,3 +271,149 @@ class CoopShareMovement(models.Model):
         )
         (out | in_).action_confirm()
         return out | in_
+
+    @api.model
+    def _create_redemption(self, partner, share_class, quantity, reason, date):
+        """Redeem shares at nominal value: the register entry and the entry that
+        moves the capital to "capital to pay back", both or none."""
+        if quantity <= 0:
+            raise ValidationError(self.env._("A redemption takes at least one share."))
+        if not share_class.account_id or not share_class.redemption_account_id:
+            raise UserError(
+                self.env._(
+                    "Set the capital account and the account of capital to pay"
+                    " back of class %(share_class)s first.",
+                    share_class=share_class.display_name,
+                )
+            )
+        movement = self.create(
+            {
+                "partner_id": partner.id,
+                "share_class_id": share_class.id,
+                "type": "redemption",
+                "quantity": -quantity,
+                "date": date,
+                "redemption_reason": reason,
+                "payout_due_date": date
+                + relativedelta(months=share_class.redemption_delay_months),
+            }
+        )
+        # Refuse before any accounting is written.
+        movement._check_holdings_after()
+        movement.origin = dict(
+            self._fields["redemption_reason"]._description_selection(self.env)
+        )[reason]
+        movement.redemption_move_id = movement._create_redemption_move()
+        movement.action_confirm()
+        return movement
+
+    def _create_redemption_move(self):
+        self.ensure_one()
+        amount = -self.amount
+        label = self.env._(
+            "Redemption of %(qty)s shares of class %(share_class)s",
+            qty=-self.quantity,
+            share_class=self.share_class_id.display_name,
+        )
+        move = self.env["account.move"].create(
+            {
+                "move_type": "entry",
+                "date": self.date,
+                "ref": label,
+                "journal_id": self.env["account.journal"]
+                .search(
+                    [
+                        *self.env["account.journal"]._check_company_domain(
+                            self.company_id
+                        ),
+                        ("type", "=", "general"),
+                    ],
+                    limit=1,
+                )
+                .id,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": label,
+                            "account_id": self.share_class_id.account_id.id,
+                            "partner_id": self.partner_id.id,
+                            "debit": amount,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": label,
+                            "account_id": self.share_class_id.redemption_account_id.id,
+                            "partner_id": self.partner_id.id,
+                            "credit": amount,
+                            "date_maturity": self.payout_due_date,
+                        }
+                    ),
+                ],
+            }
+        )
+        move.action_post()
+        return move
+
+    def action_pay_back(self):
+        """Pay the redeemed capital back to the (former) member."""
+        self.ensure_one()
+        if not self.env.user.has_group("coop_members.coop_member_group_manager"):
+            raise AccessError(
+                self.env._("Only members managers can pay back redeemed shares.")
+            )
+        if self.type != "redemption" or self.state != "confirmed":
+            raise UserError(self.env._("Only confirmed redemptions are paid back."))
+        if self.payout_payment_id:
+            raise UserError(
+                self.env._(
+                    "%(movement)s has already been paid back.", movement=self.name
+                )
+            )
+        today = fields.Date.context_today(self)
+        if self.payout_due_date and today < self.payout_due_date:
+            raise UserError(
+                self.env._(
+                    "The statutory delay runs until %(date)s: these shares can't"
+                    " be paid back before.",
+                    date=self.payout_due_date,
+                )
+            )
+        journal = self.env["account.journal"].search(
+            [
+                *self.env["account.journal"]._check_company_domain(self.company_id),
+                ("type", "=", "bank"),
+            ],
+            limit=1,
+        )
+        payable_line = self.redemption_move_id.line_ids.filtered(
+            lambda line: line.account_id == self.share_class_id.redemption_account_id
+        )
+        payment = self.env["account.payment"].create(
+            {
+                "payment_type": "outbound",
+                "partner_type": "supplier",
+                "partner_id": self.partner_id.id,
+                "amount": -self.amount,
+                "date": today,
+                "journal_id": journal.id,
+                "destination_account_id": payable_line.account_id.id,
+                "memo": self.env._(
+                    "Pay-back of shares %(movement)s", movement=self.name
+                ),
+            }
+        )
+        payment.action_post()
+        (
+            payment.move_id.line_ids.filtered(
+                lambda line: line.account_id == payable_line.account_id
+            )
+            | payable_line
+        ).reconcile()
+        self.payout_payment_id = payment
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.payment",
+            "res_id": payment.id,
+            "view_mode": "form",
+        }

@@ -144,15 +144,22 @@ class ResPartner(models.Model):
         "active": ("suspended",),
     }
 
-    def _coop_set_member_state(self, state, reason, date=None):
-        """Suspend, exclude or reactivate members, with the reason, tracked."""
+    def _coop_set_member_state(self, state, reason, date=None, force=False):
+        """Suspend, exclude or reactivate members, with the reason, tracked.
+
+        ``force`` skips the transition check: an exclusion decided with the
+        redemption of all shares applies to a member the register has just
+        made "resigned"."""
         if state in ("suspended", "excluded") and not (reason or "").strip():
             raise UserError(
                 self.env._("Give the reason of the suspension or exclusion.")
             )
         holdings = self._coop_holdings_by_class(self)
         for partner in self:
-            if partner.coop_member_state not in self.ALLOWED_STATE_CHANGES[state]:
+            if (
+                not force
+                and partner.coop_member_state not in self.ALLOWED_STATE_CHANGES[state]
+            ):
                 raise UserError(
                     self.env._(
                         "%(partner)s is %(current)s: they can't become %(new)s.",

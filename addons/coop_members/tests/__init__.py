@@ -1,5 +1,6 @@
 from . import test_member_state
 from . import test_pos_member_data
+from . import test_redemption
 from . import test_share_register
 from . import test_subscription
 from . import test_tour_pos_smoke
