@@ -25,6 +25,8 @@
         "views/coop_share_class_views.xml",
         "views/coop_share_movement_views.xml",
         "views/res_partner_views.xml",
+        "views/pos_config_views.xml",
+        "views/pos_order_views.xml",
         "views/coop_members_menus.xml",
     ],
     "demo": [
@@ -33,6 +35,9 @@
         "demo/coop_share_class_demo.xml",
     ],
     "assets": {
+        "point_of_sale._assets_pos": [
+            "coop_members/static/src/app/**/*",
+        ],
         "web.assets_tests": [
             "coop_members/static/tests/tours/**/*",
         ],

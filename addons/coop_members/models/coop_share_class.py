@@ -1,11 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 
 
 class CoopShareClass(models.Model):
     """A class of cooperative shares (SCIC colleges: consumers, producers...)."""
 
     _name = "coop.share.class"
+    _inherit = ["pos.load.mixin"]
     _description = "Share class"
     _order = "sequence, code"
 
@@ -76,6 +77,53 @@ class CoopShareClass(models.Model):
             "The maximum per member must be zero (no maximum) or at least the minimum.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        share_classes = super().create(vals_list)
+        share_classes._sync_share_product()
+        return share_classes
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"product_id", "account_id"} & set(vals):
+            self._sync_share_product()
+        return res
+
+    def _sync_share_product(self):
+        """A share product books to the capital account and carries no tax,
+        whatever sells it (invoice, till)."""
+        for share_class in self.filtered(lambda c: c.product_id and c.account_id):
+            share_class.product_id.product_tmpl_id.with_company(
+                share_class.company_id
+            ).write(
+                {
+                    "property_account_income_id": share_class.account_id.id,
+                    "taxes_id": [Command.clear()],
+                }
+            )
+
+    @api.model
+    def _coop_by_product(self, products):
+        """{product: share class} for the share products among ``products``."""
+        share_classes = self.search([("product_id", "in", products.ids)])
+        return {share_class.product_id: share_class for share_class in share_classes}
+
+    @api.model
+    def _load_pos_data_domain(self, data):
+        company_id = data["pos.config"]["data"][0]["company_id"]
+        return [("company_id", "=", company_id), ("product_id", "!=", False)]
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return [
+            "code",
+            "name",
+            "product_id",
+            "nominal_value",
+            "allow_individuals",
+            "allow_companies",
+        ]
 
     def _default_account_id(self):
         # Resolved through the chart template, not a hard-coded code: another

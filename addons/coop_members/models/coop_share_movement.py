@@ -100,12 +100,30 @@ class CoopShareMovement(models.Model):
     payout_payment_id = fields.Many2one(
         "account.payment", string="Pay-back payment", readonly=True, copy=False
     )
+    pos_order_line_id = fields.Many2one(
+        "pos.order.line",
+        string="POS order line",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+    )
+    pos_order_id = fields.Many2one(
+        related="pos_order_line_id.order_id", store=True, string="POS order"
+    )
     transfer_pair_id = fields.Many2one(
         "coop.share.movement",
         string="Other side of the transfer",
         readonly=True,
         copy=False,
     )
+
+    _sql_constraints = [
+        (
+            "pos_order_line_uniq",
+            "unique(pos_order_line_id)",
+            "A share sold at the till enters the register once.",
+        ),
+    ]
 
     @api.depends("share_class_id")
     def _compute_unit_value(self):

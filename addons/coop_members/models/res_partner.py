@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools.barcode import get_barcode_check_digit
 
 
 class ResPartner(models.Model):
@@ -119,9 +120,10 @@ class ResPartner(models.Model):
             vals = {}
             if is_member:
                 if not partner.coop_member_number:
-                    vals["coop_member_number"] = self.env["ir.sequence"].next_by_code(
-                        "coop.member.number"
-                    )
+                    number = self.env["ir.sequence"].next_by_code("coop.member.number")
+                    vals["coop_member_number"] = number
+                    if not partner.barcode:
+                        vals["barcode"] = self._coop_card_barcode(number)
                 if partner.coop_member_state in (False, "candidate", "resigned"):
                     vals["coop_member_state"] = "active"
             elif not any(by_class.values()):
@@ -136,6 +138,15 @@ class ResPartner(models.Model):
                 )
             if vals:
                 partner.write(vals)
+
+    @api.model
+    def _coop_card_barcode(self, number):
+        """EAN-13 of the member card: the POS customer prefix 042 of the
+        default nomenclature, then the member number, so that scanning the
+        card at the till selects the member."""
+        digits = "".join(c for c in number if c.isdigit())
+        code = f"042{digits.zfill(9)[-9:]}0"
+        return code[:-1] + str(get_barcode_check_digit(code))
 
     # Decisions of the board: the register does not decide these.
     ALLOWED_STATE_CHANGES = {

@@ -1,0 +1,40 @@
+/** @odoo-module */
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {memberStateClass, memberStateLabel} from "./member_state.esm";
+import {PartnerLine} from "@point_of_sale/app/screens/partner_list/partner_line/partner_line";
+import {PartnerList} from "@point_of_sale/app/screens/partner_list/partner_list";
+import {ResPartner} from "@point_of_sale/app/models/res_partner";
+import {SelectPartnerButton} from "@point_of_sale/app/screens/product_screen/control_buttons/select_partner_button/select_partner_button";
+import {patch} from "@web/core/utils/patch";
+
+const badgeHelpers = {
+    coopStateLabel: memberStateLabel,
+    coopStateClass: memberStateClass,
+};
+patch(PartnerLine.prototype, badgeHelpers);
+patch(SelectPartnerButton.prototype, badgeHelpers);
+
+patch(ResPartner.prototype, {
+    // The member number finds the member in the loaded partners.
+    get searchString() {
+        return [super.searchString, this.coop_member_number || ""].join(" ");
+    },
+});
+
+patch(PartnerList.prototype, {
+    // ...and on the server, for members not loaded at start.
+    async getNewPartners() {
+        const partners = await super.getNewPartners(...arguments);
+        const query = (this.state.query || "").trim();
+        if (/^\d+$/.test(query)) {
+            const byNumber = await this.pos.data.searchRead(
+                "res.partner",
+                [["coop_member_number", "=", query.padStart(5, "0")]],
+                [],
+                {limit: 1}
+            );
+            return [...new Set([...byNumber, ...partners])];
+        }
+        return partners;
+    },
+});

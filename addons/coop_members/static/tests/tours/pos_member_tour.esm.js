@@ -1,0 +1,64 @@
+import * as Chrome from "@point_of_sale/../tests/tours/utils/chrome_util";
+import * as Dialog from "@point_of_sale/../tests/tours/utils/dialog_util";
+import * as PaymentScreen from "@point_of_sale/../tests/tours/utils/payment_screen_util";
+import * as ProductScreen from "@point_of_sale/../tests/tours/utils/product_screen_util";
+import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_screen_util";
+import {registry} from "@web/core/registry";
+import {scan_barcode} from "@point_of_sale/../tests/tours/utils/common";
+
+// The cashier scans a member card, sees the badge, sells a share and a product.
+registry.category("web_tour.tours").add("coop_members_pos_member_sale", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm(),
+            scan_barcode("0420000099994"),
+            ProductScreen.customerIsSelected("Alice Martin"),
+            {
+                content: "the order shows the member number and status",
+                trigger: ".set-partner .coop-member-badge.text-bg-success:contains('N° 09999')",
+            },
+            {
+                content: "…as an active member",
+                trigger: ".set-partner .coop-member-badge:contains('Active member')",
+            },
+            Dialog.isNot(),
+            ProductScreen.addOrderline("Part A till", "2"),
+            ProductScreen.addOrderline("Carottes des Flandres", "3"),
+            ProductScreen.totalAmountIs("27.20"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Espèces"),
+            PaymentScreen.remainingIs("0.00"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.totalAmountContains("27.20"),
+        ].flat(),
+});
+
+function dialogSays(text) {
+    return {content: `dialog says ${text}`, trigger: `.modal-body:contains("${text}")`};
+}
+
+// A "members only" till: a non-member is warned at once and can't be sold
+// groceries; selling shares without a customer is refused too.
+registry.category("web_tour.tours").add("coop_members_pos_members_only", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm(),
+            ProductScreen.addOrderline("Part A till", "1"),
+            ProductScreen.clickPayButton(false),
+            dialogSays("Choose the member before selling shares"),
+            Dialog.confirm(),
+            ProductScreen.isShown(),
+            scan_barcode("0420000088882"),
+            Dialog.is({title: "Not an active member"}),
+            dialogSays("Bruno Dupont: Candidate"),
+            Dialog.confirm(),
+            ProductScreen.addOrderline("Carottes des Flandres", "1"),
+            ProductScreen.clickPayButton(false),
+            dialogSays("this till sells to members only"),
+            Dialog.confirm(),
+            ProductScreen.isShown(),
+        ].flat(),
+});
