@@ -19,7 +19,12 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "wizards/coop_member_state_wizard_views.xml",
+        "report/coop_members_reports.xml",
+        "report/report_share_certificate.xml",
+        "report/report_member_card.xml",
+        "report/report_share_register.xml",
         "wizards/coop_share_redeem_wizard_views.xml",
+        "wizards/coop_share_register_wizard_views.xml",
         "wizards/coop_share_subscribe_wizard_views.xml",
         "wizards/coop_share_transfer_wizard_views.xml",
         "views/coop_share_class_views.xml",
@@ -27,16 +32,19 @@
         "views/res_partner_views.xml",
         "views/pos_config_views.xml",
         "views/pos_order_views.xml",
+        "views/portal_templates.xml",
         "views/coop_members_menus.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/product_demo.xml",
         "demo/coop_share_class_demo.xml",
+        "demo/coop_member_demo.xml",
     ],
     "assets": {
         "point_of_sale._assets_pos": [
             "coop_members/static/src/app/**/*",
+            "coop_members/static/src/overrides/**/*",
         ],
         "web.assets_tests": [
             "coop_members/static/tests/tours/**/*",

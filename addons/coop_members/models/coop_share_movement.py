@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
 
 # Sign of the quantity for each movement type.
 TYPE_SIGNS = {
@@ -435,3 +436,55 @@ class CoopShareMovement(models.Model):
             "res_id": payment.id,
             "view_mode": "form",
         }
+
+    # ------------------------------------------------------------------
+    # Register report and export
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _coop_register_rows(self, date_from=None, date_to=None):
+        """Confirmed movements of the allowed companies, in register order, as
+        dicts: one query whatever the size of the register."""
+        self.check_access("read")
+        conditions = [
+            SQL("m.state = 'confirmed'"),
+            SQL("m.company_id = ANY(%s)", self.env.companies.ids),
+        ]
+        if date_from:
+            conditions.append(SQL("m.date >= %s", date_from))
+        if date_to:
+            conditions.append(SQL("m.date <= %s", date_to))
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT m.name, m.date, m.type, m.quantity, m.unit_value, m.amount,
+                       m.origin, p.name AS partner_name,
+                       p.coop_member_number AS member_number, c.code AS class_code
+                  FROM coop_share_movement m
+                  JOIN res_partner p ON p.id = m.partner_id
+                  JOIN coop_share_class c ON c.id = m.share_class_id
+                 WHERE %s
+              ORDER BY m.name
+                """,
+                SQL(" AND ").join(conditions),
+            )
+        )
+        type_labels = dict(self._fields["type"]._description_selection(self.env))
+        rows = self.env.cr.dictfetchall()
+        for row in rows:
+            row["type_label"] = type_labels[row["type"]]
+            row["member_number"] = row["member_number"] or ""
+            row["origin"] = row["origin"] or ""
+        return rows
+
+    @api.model
+    def _coop_register_totals(self, rows):
+        totals = {}
+        for row in rows:
+            total = totals.setdefault(
+                row["class_code"],
+                {"class_code": row["class_code"], "quantity": 0, "amount": 0.0},
+            )
+            total["quantity"] += row["quantity"]
+            total["amount"] += row["amount"]
+        return [totals[code] for code in sorted(totals)]

@@ -27,12 +27,14 @@ MANAGERS_ONLY = {
     "administrator": "rwcu",
 }
 
+NOBODY = dict.fromkeys(MANAGERS_ONLY, "")
+
 MODEL_ACCESS = {
-    # The till reads the classes to sell shares; staff of other trades and
-    # members see nothing of the register (the portal page comes later).
+    # The till reads the classes to sell shares, members read them on their
+    # membership page; staff of other trades see nothing of the register.
     "coop.share.class": {
         "public": "",
-        "portal_member": "",
+        "portal_member": "r",
         "pos_cashier": "r",
         "producer": "",
         "members_user": "r",
@@ -42,10 +44,11 @@ MODEL_ACCESS = {
         "administrator": "rwcu",
     },
     # Users prepare movements, managers confirm them (checked in
-    # test_share_register); confirmed ones are frozen for everyone.
+    # test_share_register); confirmed ones are frozen for everyone. Members
+    # read their own confirmed entries (RECORD_ACCESS below).
     "coop.share.movement": {
         "public": "",
-        "portal_member": "",
+        "portal_member": "r",
         "pos_cashier": "",
         "producer": "",
         "members_user": "rwc",
@@ -54,13 +57,14 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "administrator": "rwcu",
     },
+    # Managers read the orders whose share sale needs checking.
     "pos.order": {
         "public": "",
         "portal_member": "",
         "pos_cashier": "rwcu",
         "producer": "",
         "members_user": "",
-        "members_manager": "",
+        "members_manager": "r",
         "solidarity_officer": "",
         "logistics_staff": "",
         "administrator": "rwcu",
@@ -93,8 +97,93 @@ MODEL_ACCESS = {
         "logistics_staff": "r",
         "administrator": "rwcu",
     },
+    "pos.order.line": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "rwcu",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "r",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    # Redemptions are board decisions applied by managers; the register is
+    # printed and exported by members users too.
+    "coop.share.redeem.wizard": MANAGERS_ONLY,
+    "coop.share.register.wizard": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "rwc",
+        "members_manager": "rwc",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwc",
+    },
+    # Extended for the "members only" setting and the loading of share
+    # classes: rights are Odoo's.
+    "pos.config": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "rw",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    "pos.session": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "rwc",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwc",
+    },
+    "res.config.settings": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwc",
+    },
+    # Report models hold no data: rights are those of what they print
+    # (checked in test_reports and test_portal).
+    "report.coop_members.report_share_certificate": NOBODY,
+    "report.coop_members.report_share_register": NOBODY,
 }
 
-RECORD_ACCESS = []
-OWN_RECORD = {}
+
+def member_movement(env, partner):
+    share_class = env["coop.share.class"].search([("code", "=", "MATRIX")])
+    share_class = share_class or env["coop.share.class"].create(
+        {"code": "MATRIX", "name": "Role matrix shares", "nominal_value": 10}
+    )
+    movement = env["coop.share.movement"].create(
+        {
+            "partner_id": partner.id,
+            "share_class_id": share_class.id,
+            "type": "subscription",
+            "quantity": 1,
+        }
+    )
+    movement._confirm()
+    return movement
+
+
+RECORD_ACCESS = [
+    {"model": "coop.share.movement", "role": "portal_member", "own": "r", "other": ""},
+]
+OWN_RECORD = {"coop.share.movement": member_movement}
+# /my/membership takes no id: nothing to guess (tested in test_portal).
 PORTAL_ROUTES = []

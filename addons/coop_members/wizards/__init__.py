@@ -1,4 +1,5 @@
 from . import coop_member_state_wizard
 from . import coop_share_redeem_wizard
+from . import coop_share_register_wizard
 from . import coop_share_subscribe_wizard
 from . import coop_share_transfer_wizard

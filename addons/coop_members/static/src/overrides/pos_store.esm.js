@@ -3,7 +3,7 @@
 import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {_t} from "@web/core/l10n/translation";
-import {memberStateLabel} from "./member_state.esm";
+import {memberStateLabel} from "@coop_members/app/member_state.esm";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {

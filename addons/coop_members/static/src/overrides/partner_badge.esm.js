@@ -1,6 +1,6 @@
 /** @odoo-module */
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import {memberStateClass, memberStateLabel} from "./member_state.esm";
+import {memberStateClass, memberStateLabel} from "@coop_members/app/member_state.esm";
 import {PartnerLine} from "@point_of_sale/app/screens/partner_list/partner_line/partner_line";
 import {PartnerList} from "@point_of_sale/app/screens/partner_list/partner_list";
 import {ResPartner} from "@point_of_sale/app/models/res_partner";

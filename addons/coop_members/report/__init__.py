@@ -1,0 +1,2 @@
+from . import report_share_certificate
+from . import report_share_register

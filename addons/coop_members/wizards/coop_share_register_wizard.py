@@ -1,0 +1,76 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import csv
+import io
+
+from odoo import fields, models
+from odoo.exceptions import UserError
+
+
+class CoopShareRegisterWizard(models.TransientModel):
+    """Print or export the share register for a period."""
+
+    _name = "coop.share.register.wizard"
+    _description = "Print the share register"
+
+    date_from = fields.Date(string="From")
+    date_to = fields.Date(string="To")
+
+    def _check_dates(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UserError(self.env._("The start date is after the end date."))
+
+    def _report_data(self):
+        return {
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+        }
+
+    def action_print(self):
+        self.ensure_one()
+        self._check_dates()
+        return self.env.ref("coop_members.action_report_share_register").report_action(
+            None, data=self._report_data()
+        )
+
+    def action_export_csv(self):
+        self.ensure_one()
+        self._check_dates()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("share_register.csv"),
+                "raw": self._coop_register_csv(),
+                "mimetype": "text/csv",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def _coop_register_csv(self):
+        """The register as CSV (UTF-8 with BOM, semicolons: opens as is in a
+        French spreadsheet)."""
+        rows = self.env["coop.share.movement"]._coop_register_rows(
+            self.date_from, self.date_to
+        )
+        columns = [
+            ("name", self.env._("Number")),
+            ("date", self.env._("Date")),
+            ("partner_name", self.env._("Member")),
+            ("member_number", self.env._("Member number")),
+            ("class_code", self.env._("Class")),
+            ("type_label", self.env._("Movement")),
+            ("quantity", self.env._("Shares")),
+            ("unit_value", self.env._("Unit value")),
+            ("amount", self.env._("Amount")),
+            ("origin", self.env._("Origin")),
+        ]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow([label for _key, label in columns])
+        for row in rows:
+            writer.writerow([row[key] for key, _label in columns])
+        return ("\ufeff" + buffer.getvalue()).encode()
