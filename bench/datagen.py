@@ -185,6 +185,37 @@ def generate(env, size="smoke", seed=42):
     }
 
 
+def generate_ours(env, size="smoke", seed=42):
+    """What only our addons hold, on the ours side after their install: every
+    generated member subscribed one share (a confirmed register entry, so a
+    member number, a state and a card barcode)."""
+    start = time.monotonic()
+    share_class = env["coop.share.class"].create(
+        {"code": "BENCH", "name": "Bench consumers", "nominal_value": 10}
+    )
+    members = env["res.partner"].search([("name", "like", "Membre ")], order="id")
+    Movement = env["coop.share.movement"]
+    for batch in batched(members.ids):
+        movements = Movement.create(
+            [
+                {
+                    "partner_id": partner_id,
+                    "share_class_id": share_class.id,
+                    "type": "subscription",
+                    "quantity": 1,
+                }
+                for partner_id in batch
+            ]
+        )
+        movements._confirm()
+        env.flush_all()
+        env.invalidate_all()
+    return {
+        "register_movements": Movement.search_count([]),
+        "seconds": round(time.monotonic() - start),
+    }
+
+
 def _pos_config(env):
     """A till with a cash method and an open session, as at opening time."""
     journal = env["account.journal"].create(

@@ -12,11 +12,15 @@ from bench import datagen
 
 IN_PROCESS = {}
 HTTP = {}
+# Features vanilla Odoo does not have: measured on our side alone.
+OURS_ONLY = set()
 
 
-def in_process(name):
+def in_process(name, ours_only=False):
     def register(func):
         IN_PROCESS[name] = func
+        if ours_only:
+            OURS_ONLY.add(name)
         return func
 
     return register
@@ -51,6 +55,31 @@ def pos_sync(env, size):
     env.cr.sql_log_count = 0  # measure the sync, not the payload preparation
     result = env["pos.order"].sync_from_ui(payload)
     return {"orders": len(result["pos.order"])}
+
+
+@in_process("pos_partner_search")
+def pos_partner_search(env, size):
+    """The cashier types a name in the till's customer list: the server search
+    of PartnerList.getNewPartners, with the fields the till loads."""
+    config = _bench_config(env)
+    fields = env["res.partner"]._load_pos_data_fields(config.id)
+    query = "Membre 1"
+    search_fields = ["name", "parent_name", "phone_mobile_search", "email", "barcode"]
+    domain = [
+        *["|"] * (len(search_fields) - 1),
+        *[(field, "ilike", query + "%") for field in search_fields],
+    ]
+    found = env["res.partner"].search_read(domain, fields, limit=30)
+    return {"partners": len(found)}
+
+
+@in_process("share_register", ours_only=True)
+def share_register(env, size):
+    """Staff print the whole share register (HTML of the PDF report)."""
+    html, _type = env["ir.actions.report"]._render_qweb_html(
+        "coop_members.action_report_share_register", None, data={}
+    )
+    return {"register_bytes": len(html)}
 
 
 def login(session, base_url, login_name, password):

@@ -84,3 +84,22 @@ def test_demo_member_and_register(env):
     assert amina.coop_member_number
     assert amina.coop_share_count == 2
     assert amina.coop_share_ids.name.startswith("REG/")
+
+
+def test_demo_members_over_the_four_classes(env):
+    members = env["res.partner"].search([("coop_member_state", "!=", False)])
+    assert len(members) >= 30
+    states = set(members.mapped("coop_member_state"))
+    assert {"active", "candidate", "suspended", "resigned"} <= states
+    held = env["coop.share.movement"].read_group(
+        [("state", "=", "confirmed")], ["quantity:sum"], ["share_class_id"]
+    )
+    assert {g["share_class_id"][1][0] for g in held if g["quantity"]} >= set("ABCD")
+    resigned = members.filtered(lambda p: p.coop_member_state == "resigned")
+    redemption = env["coop.share.movement"].search(
+        [("partner_id", "in", resigned.ids), ("type", "=", "redemption")]
+    )
+    assert redemption and redemption.redemption_move_id.state == "posted"
+    # Every member with a number has a card barcode the till reads.
+    numbered = members.filtered("coop_member_number")
+    assert numbered and all(p.barcode.startswith("042") for p in numbered)

@@ -12,8 +12,8 @@ class CoopShareRegisterWizard(models.TransientModel):
     _name = "coop.share.register.wizard"
     _description = "Print the share register"
 
-    date_from = fields.Date(string="From")
-    date_to = fields.Date(string="To")
+    date_from = fields.Date(string="Start date")
+    date_to = fields.Date(string="End date")
 
     def _check_dates(self):
         if self.date_from and self.date_to and self.date_from > self.date_to:
