@@ -63,7 +63,7 @@ def pos_partner_search(env, size):
     of PartnerList.getNewPartners, with the fields the till loads."""
     config = _bench_config(env)
     fields = env["res.partner"]._load_pos_data_fields(config.id)
-    query = "Membre 1"
+    query = "Membre 0"
     search_fields = ["name", "parent_name", "phone_mobile_search", "email", "barcode"]
     domain = [
         *["|"] * (len(search_fields) - 1),

@@ -79,7 +79,9 @@ class TestPortalMembership(HttpCase):
         self.authenticate("coop_outsider", "coop_outsider")
         response = self.url_open("/my/membership")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("not a member yet", response.text)
+        self.assertIn('class="o_coop_membership', response.text)
+        self.assertIn("alert alert-info", response.text)  # "not a member yet"
+        self.assertNotIn("o_coop_certificate", response.text)
         certificate = self.url_open("/my/membership/certificate", allow_redirects=False)
         self.assertEqual(certificate.status_code, 303)
         self.assertFalse(outsider.partner_id.coop_share_count)
