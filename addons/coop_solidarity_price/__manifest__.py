@@ -14,7 +14,28 @@
         "sale",
         "point_of_sale",
     ],
-    "data": [],
-    "demo": [],
+    "data": [
+        "security/coop_solidarity_price_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_cron_data.xml",
+        "wizards/coop_tier_assign_wizard_views.xml",
+        "views/coop_price_tier_views.xml",
+        "views/coop_solidarity_entry_views.xml",
+        "views/coop_tier_evidence_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/coop_solidarity_menus.xml",
+    ],
+    "demo": [
+        "demo/coop_price_tier_demo.xml",
+    ],
+    "assets": {
+        "point_of_sale._assets_pos": [
+            "coop_solidarity_price/static/src/overrides/**/*",
+        ],
+        "web.assets_tests": [
+            "coop_solidarity_price/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

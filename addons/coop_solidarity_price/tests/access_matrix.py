@@ -1,15 +1,76 @@
 """Role matrix of coop_solidarity_price (checked by tests/test_role_matrix.py).
 
-Rights are strings of r (read), w (write), c (create), u (unlink). Each price
-tier will generate its own pricelist: until the tiers and the solidarity
-officer group exist, pricelists are read-only for every role but the
-administrator (the till and the shop read them to price).
+Rights are strings of r (read), w (write), c (create), u (unlink). Tiers are
+defined by members managers and read by officers and members users; the
+evidence of a tier decision is read by solidarity officers only; the fund is
+the managers'. Cashiers, producers and members see none of it (the till gets
+the neutral label and the allowance through computed partner fields).
 """
 
-ROLE_GROUPS = {}
+ROLE_GROUPS = {
+    "solidarity_officer": ["coop_solidarity_price.group_solidarity_officer"],
+}
 
 MODEL_ACCESS = {
     "product.pricelist": {
+        "public": "r",
+        "portal_member": "r",
+        "pos_cashier": "r",
+        "producer": "r",
+        "members_user": "r",
+        "members_manager": "r",
+        "solidarity_officer": "r",
+        "logistics_staff": "r",
+        "administrator": "rwcu",
+    },
+    "coop.price.tier": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "r",
+        "members_manager": "rwcu",
+        "solidarity_officer": "r",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    # Sales entries can't be changed or deleted (checked in test_fund_and_cap).
+    "coop.solidarity.entry": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "rwcu",
+        "solidarity_officer": "",
+        "logistics_staff": "",
+        "administrator": "rwcu",
+    },
+    # Not even the administrator: evidence is for the officers' eyes only.
+    "coop.tier.evidence": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "rwcu",
+        "logistics_staff": "",
+        "administrator": "",
+    },
+    "coop.tier.assign.wizard": {
+        "public": "",
+        "portal_member": "",
+        "pos_cashier": "",
+        "producer": "",
+        "members_user": "",
+        "members_manager": "",
+        "solidarity_officer": "rwcu",
+        "logistics_staff": "",
+        "administrator": "",
+    },
+    # Extended for the fund settings: rights are Odoo's.
+    "res.company": {
         "public": "r",
         "portal_member": "r",
         "pos_cashier": "r",

@@ -1,0 +1,252 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CoopPriceTier(models.Model):
+    """An income-based price tier (−60 %, −40 %, reference, supportive +10 %...).
+
+    Each tier generates and keeps in sync its own pricelist: native Odoo
+    pricing then gives the same price in sale orders, the shop and the till.
+    The pricelist is named after the neutral label, never "solidarity".
+    """
+
+    _name = "coop.price.tier"
+    _description = "Price tier"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    display_label = fields.Char(
+        string="Neutral label",
+        required=True,
+        translate=True,
+        help="What the till, the shop and the receipts show (e.g. 'Tarif B'):"
+        " never the word solidarity.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    is_reference = fields.Boolean(
+        string="Reference tier",
+        help="The standard price: visitors, members without a tier, expired or"
+        " inactive memberships.",
+    )
+    rule = fields.Selection(
+        [
+            ("coefficient", "Coefficient on the reference price"),
+            ("cost_margin", "Margin on cost"),
+        ],
+        required=True,
+        default="coefficient",
+    )
+    price_change = fields.Float(
+        string="Price change (%)",
+        help="−60 means 60 % below the reference price, +10 a supportive price"
+        " 10 % above it.",
+    )
+    cost_margin = fields.Float(
+        string="Margin on cost (%)",
+        help="Price = cost × (1 + margin): for épiceries solidaires selling near cost.",
+    )
+    rounding = fields.Float(
+        default=0.01, help="Prices are rounded to this amount (e.g. 0.05 €)."
+    )
+    excluded_categ_ids = fields.Many2many(
+        "product.category",
+        string="Excluded categories",
+        help="Always sold at the reference price (e.g. alcohol).",
+    )
+    excluded_product_tmpl_ids = fields.Many2many(
+        "product.template",
+        string="Excluded products",
+        help="Always sold at the reference price.",
+    )
+    monthly_cap = fields.Monetary(
+        string="Monthly cap",
+        help="Solidarity advantage a member may use per month (reference price"
+        " minus price paid). Zero means no cap.",
+    )
+    is_discount = fields.Boolean(
+        compute="_compute_is_discount",
+        store=True,
+        help="The tier sells below the reference price: it costs the fund.",
+    )
+    pricelist_id = fields.Many2one(
+        "product.pricelist", readonly=True, copy=False, ondelete="restrict"
+    )
+    member_count = fields.Integer(compute="_compute_member_count")
+
+    _sql_constraints = [
+        (
+            "price_change_range",
+            "CHECK(price_change > -100)",
+            "A tier can't take 100 % or more off the reference price.",
+        ),
+        (
+            "cost_margin_range",
+            "CHECK(cost_margin > -100)",
+            "A margin on cost can't be −100 % or below.",
+        ),
+        (
+            "monthly_cap_positive",
+            "CHECK(monthly_cap >= 0)",
+            "The monthly cap can't be negative.",
+        ),
+        (
+            "rounding_positive",
+            "CHECK(rounding > 0)",
+            "The rounding must be positive (0.01 for the cent).",
+        ),
+    ]
+
+    @api.depends("is_reference", "rule", "price_change")
+    def _compute_is_discount(self):
+        for tier in self:
+            tier.is_discount = not tier.is_reference and (
+                tier.rule == "cost_margin" or tier.price_change < 0
+            )
+
+    def _compute_member_count(self):
+        counts = dict(
+            self.env["res.partner"]
+            .sudo()
+            ._read_group(
+                [("coop_price_tier_id", "in", self.ids)],
+                ["coop_price_tier_id"],
+                ["__count"],
+            )
+        )
+        for tier in self:
+            tier.member_count = counts.get(tier, 0)
+
+    @api.constrains("is_reference", "company_id", "active")
+    def _check_one_reference(self):
+        for company in self.company_id:
+            references = self.search(
+                [("company_id", "=", company.id), ("is_reference", "=", True)]
+            )
+            if len(references) > 1:
+                raise ValidationError(
+                    self.env._(
+                        "A company has one reference tier; %(tiers)s are all"
+                        " marked as reference.",
+                        tiers=", ".join(references.mapped("name")),
+                    )
+                )
+
+    @api.constrains("is_reference", "price_change", "rule")
+    def _check_reference_is_plain(self):
+        for tier in self.filtered("is_reference"):
+            if tier.rule != "coefficient" or tier.price_change:
+                raise ValidationError(
+                    self.env._(
+                        "The reference tier sells at the reference price: no price"
+                        " change, no margin on cost."
+                    )
+                )
+
+    @api.depends("name", "display_label")
+    def _compute_display_name(self):
+        for tier in self:
+            tier.display_name = f"{tier.name} ({tier.display_label})"
+
+    # ------------------------------------------------------------------
+    # The pricelist follows the tier
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        tiers = super().create(vals_list)
+        tiers._sync_pricelist()
+        return tiers
+
+    def write(self, vals):
+        res = super().write(vals)
+        if set(vals) & self._PRICING_FIELDS:
+            self._sync_pricelist()
+        return res
+
+    _PRICING_FIELDS = {
+        "display_label",
+        "sequence",
+        "active",
+        "company_id",
+        "rule",
+        "price_change",
+        "cost_margin",
+        "rounding",
+        "excluded_categ_ids",
+        "excluded_product_tmpl_ids",
+        "is_reference",
+    }
+
+    def _sync_pricelist(self):
+        # sudo: staff who define tiers (members managers) are not pricing
+        # administrators; only the tier's own pricelist is written.
+        Pricelist = self.env["product.pricelist"].sudo()
+        for tier in self:
+            vals = {
+                "name": tier.display_label,
+                # After the public pricelist: never the fallback of visitors.
+                "sequence": 1000 + tier.sequence,
+                "company_id": tier.company_id.id,
+                "currency_id": tier.company_id.currency_id.id,
+                "active": tier.active,
+                "item_ids": [Command.clear(), *tier._pricelist_items()],
+            }
+            if "selectable" in Pricelist._fields:  # website_sale: not a choice
+                vals["selectable"] = False
+            if tier.pricelist_id:
+                tier.pricelist_id.sudo().write(vals)
+            else:
+                tier.pricelist_id = Pricelist.create(vals)
+
+    def _pricelist_items(self):
+        """Exclusions first (product, then category rules win over the global
+        rule in both the Python and the POS engines), then the tier's rule."""
+        self.ensure_one()
+        if self.is_reference:
+            return []
+        reference = {"compute_price": "percentage", "percent_price": 0.0}
+        share_products = (
+            self.env["coop.share.class"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)])
+            .product_id.product_tmpl_id
+        )
+        items = [
+            Command.create(
+                {"applied_on": "1_product", "product_tmpl_id": tmpl.id, **reference}
+            )
+            for tmpl in self.excluded_product_tmpl_ids | share_products
+        ] + [
+            Command.create(
+                {"applied_on": "2_product_category", "categ_id": categ.id, **reference}
+            )
+            for categ in self.excluded_categ_ids
+        ]
+        if self.rule == "cost_margin":
+            rule = {"base": "standard_price", "price_discount": -self.cost_margin}
+        else:
+            rule = {"base": "list_price", "price_discount": -self.price_change}
+        items.append(
+            Command.create(
+                {
+                    "applied_on": "3_global",
+                    "compute_price": "formula",
+                    "price_round": self.rounding,
+                    **rule,
+                }
+            )
+        )
+        return items
+
+    @api.model
+    def _get_reference_tier(self, company=None):
+        company = company or self.env.company
+        return self.search(
+            [("company_id", "=", company.id), ("is_reference", "=", True)], limit=1
+        )

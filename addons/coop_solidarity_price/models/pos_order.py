@@ -1,0 +1,69 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class PosOrder(models.Model):
+    _inherit = "pos.order"
+
+    coop_cap_exceeded = fields.Boolean(
+        string="Monthly cap exceeded",
+        readonly=True,
+        copy=False,
+        help="The order used more solidarity advantage than the member had left"
+        " this month. The paid order is kept; staff decide what to do.",
+    )
+
+    def _process_saved_order(self, draft):
+        order_id = super()._process_saved_order(draft)
+        if not draft and self.state in ("paid", "done", "invoiced"):
+            self._coop_record_solidarity()
+        return order_id
+
+    def _coop_record_solidarity(self):
+        """Fund entries for the lines sold at a tier price; the monthly cap is
+        checked and an excess flagged, never refused: the order is paid."""
+        self.ensure_one()
+        # sudo: the cashier's sale feeds the fund, which cashiers can't read.
+        Entry = self.env["coop.solidarity.entry"].sudo()
+        tier = (
+            self.env["coop.price.tier"]
+            .sudo()
+            .search([("pricelist_id", "=", self.pricelist_id.id)], limit=1)
+        )
+        partner = self.partner_id.commercial_partner_id
+        if not tier or tier.is_reference or not partner:
+            return
+        if Entry.search_count([("pos_order_line_id", "in", self.lines.ids)], limit=1):
+            return  # the order was sent again
+        used_before = partner._coop_advantage_used(self.date_order.date()).get(
+            partner.id, 0.0
+        )
+        entries = Entry._create_for_lines(
+            [
+                (
+                    line,
+                    line.product_id,
+                    line.qty,
+                    line.price_unit * (1 - line.discount / 100),
+                )
+                for line in self.lines
+            ],
+            partner,
+            tier,
+            self.date_order.date(),
+            "pos_order_line_id",
+        )
+        advantage = -sum(entries.filtered(lambda e: e.amount < 0).mapped("amount"))
+        currency = self.currency_id
+        if tier.monthly_cap and (
+            currency.compare_amounts(used_before + advantage, tier.monthly_cap) > 0
+        ):
+            self.coop_cap_exceeded = True
+            self.message_post(
+                body=self.env._(
+                    "This order used %(advantage)s of solidarity advantage while"
+                    " %(left)s was left this month.",
+                    advantage=round(advantage, 2),
+                    left=round(max(0.0, tier.monthly_cap - used_before), 2),
+                )
+            )

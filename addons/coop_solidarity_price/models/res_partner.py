@@ -1,0 +1,252 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+TIER_GROUPS = (
+    "coop_solidarity_price.group_solidarity_officer,"
+    "coop_members.coop_member_group_manager"
+)
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    coop_price_tier_id = fields.Many2one(
+        "coop.price.tier",
+        string="Price tier",
+        tracking=True,
+        copy=False,
+        index="btree_not_null",
+        groups=TIER_GROUPS,
+        help="Decided by the solidarity officers. Expiry or a membership that is"
+        " not active brings the reference tier back.",
+    )
+    coop_tier_valid_until = fields.Date(
+        string="Tier valid until", tracking=True, copy=False, groups=TIER_GROUPS
+    )
+    coop_tier_evidence_ids = fields.One2many(
+        "coop.tier.evidence",
+        "partner_id",
+        string="Tier evidence",
+        groups="coop_solidarity_price.group_solidarity_officer",
+    )
+    # What the till may know: the neutral label and the allowance left.
+    coop_tier_label = fields.Char(
+        string="Price",
+        compute="_compute_coop_tier_label",
+        compute_sudo=True,
+    )
+    coop_cap_remaining = fields.Float(
+        string="Allowance left this month",
+        compute="_compute_coop_cap_remaining",
+        compute_sudo=True,
+        help="Solidarity advantage the member may still use this month; -1"
+        " when the tier has no cap.",
+    )
+
+    @api.model
+    def _load_pos_data_fields(self, config_id):
+        return [
+            *super()._load_pos_data_fields(config_id),
+            "coop_tier_label",
+            "coop_cap_remaining",
+        ]
+
+    def _compute_coop_tier_label(self):
+        references = {}
+        for partner in self:
+            tier = partner.commercial_partner_id._coop_effective_tier(
+                references=references
+            )
+            partner.coop_tier_label = tier.display_label if tier else False
+
+    def _compute_coop_cap_remaining(self):
+        commercial = self.commercial_partner_id
+        used = commercial._coop_advantage_used()
+        references = {}
+        for partner in self:
+            tier = partner.commercial_partner_id._coop_effective_tier(
+                references=references
+            )
+            if not tier.monthly_cap:
+                partner.coop_cap_remaining = -1
+            else:
+                partner.coop_cap_remaining = max(
+                    0.0,
+                    tier.monthly_cap - used.get(partner.commercial_partner_id.id, 0.0),
+                )
+
+    # ------------------------------------------------------------------
+    # Which tier applies
+    # ------------------------------------------------------------------
+
+    def _coop_effective_tier(self, date=None, references=None):
+        """The tier that prices this member today: theirs while valid and
+        while they are an active member, else the reference tier. With the
+        fund policy on, discounted tiers pause while the fund is negative.
+
+        ``references`` caches the reference tier per company (lists)."""
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        partner = self.sudo()
+        tier = partner.coop_price_tier_id
+        company = tier.company_id or self.env.company
+        if references is None:
+            references = {}
+        if company not in references:
+            references[company] = (
+                self.env["coop.price.tier"].sudo()._get_reference_tier(company)
+            )
+        reference = references[company]
+        if (
+            not tier
+            or partner.coop_member_state != "active"
+            or (partner.coop_tier_valid_until and partner.coop_tier_valid_until < date)
+        ):
+            return reference
+        if (
+            tier.is_discount
+            and company.coop_fund_suspend_when_negative
+            and company.coop_fund_discounts_paused
+        ):
+            return reference
+        return tier
+
+    def _coop_apply_price_tier(self):
+        """The partner's pricelist follows the effective tier; open carts and
+        draft orders follow the pricelist."""
+        changed = self.browse()
+        tier_pricelists = (
+            self.env["coop.price.tier"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+            .pricelist_id
+        )
+        for partner in self:
+            current = partner.sudo().property_product_pricelist
+            if not partner.sudo().coop_price_tier_id and current not in tier_pricelists:
+                continue  # never had a tier: their pricelist is not ours to set
+            tier = partner._coop_effective_tier()
+            pricelist = tier.pricelist_id
+            if pricelist and current != pricelist:
+                # sudo: officers decide tiers, not pricelists; the pricelist is
+                # the one the tier generated.
+                partner.sudo().property_product_pricelist = pricelist
+                changed |= partner
+        if changed:
+            changed._coop_reprice_open_orders()
+        return changed
+
+    def _coop_reprice_open_orders(self):
+        # sudo: repricing the member's own draft orders and carts, wherever
+        # they were started (shop, backend), is part of the tier decision.
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search([("partner_id", "in", self.ids), ("state", "=", "draft")])
+        )
+        for order in orders:
+            pricelist = order.partner_id.property_product_pricelist
+            if order.pricelist_id != pricelist:
+                order.pricelist_id = pricelist
+                order._recompute_prices()
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {
+            "coop_price_tier_id",
+            "coop_tier_valid_until",
+            "coop_member_state",
+        } & set(vals):
+            self._coop_apply_price_tier()
+        return res
+
+    def action_coop_end_price_tier(self):
+        """End the member's tier now: the reference tier applies."""
+        if not self.env.user.has_group(
+            "coop_solidarity_price.group_solidarity_officer"
+        ):
+            raise UserError(self.env._("Only solidarity officers end price tiers."))
+        # sudo: officers decide tiers without editing contacts in general;
+        # only the tier fields are written.
+        self.commercial_partner_id.sudo().write(
+            {"coop_price_tier_id": False, "coop_tier_valid_until": False}
+        )
+        return True
+
+    @api.model
+    def _cron_coop_price_tiers(self):
+        """Daily: expired tiers give way to the reference tier; officers are
+        reminded a month before a tier ends."""
+        today = fields.Date.context_today(self)
+        Partner = self.sudo()
+        expired = Partner.search(
+            [
+                ("coop_price_tier_id", "!=", False),
+                ("coop_tier_valid_until", "<", today),
+            ]
+        )
+        expired._coop_apply_price_tier()
+        soon = Partner.search(
+            [
+                ("coop_price_tier_id", "!=", False),
+                ("coop_tier_valid_until", "=", today + relativedelta(months=1)),
+            ]
+        )
+        soon._coop_remind_officers()
+
+    def _coop_remind_officers(self):
+        officers = (
+            self.env.ref("coop_solidarity_price.group_solidarity_officer")
+            .sudo()
+            .users.filtered(lambda u: not u.share)
+        )
+        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        for partner in self:
+            for officer in officers[:1]:
+                partner.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    summary=self.env._("Price tier to renew"),
+                    note=self.env._(
+                        "The price tier of %(partner)s ends on %(date)s.",
+                        partner=partner.display_name,
+                        date=partner.coop_tier_valid_until,
+                    ),
+                    user_id=officer.id,
+                    date_deadline=partner.coop_tier_valid_until,
+                )
+
+    # ------------------------------------------------------------------
+    # Monthly cap
+    # ------------------------------------------------------------------
+
+    def _coop_advantage_used(self, date=None):
+        """{commercial partner id: advantage used in the month of ``date``},
+        in one aggregate query over the fund ledger."""
+        if not self:
+            return {}
+        date = date or fields.Date.context_today(self)
+        month_start = date.replace(day=1)
+        next_month = month_start + relativedelta(months=1)
+        self.env["coop.solidarity.entry"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT partner_id, SUM(-amount)
+                  FROM coop_solidarity_entry
+                 WHERE partner_id = ANY(%s)
+                   AND entry_type = 'sale'
+                   AND amount < 0
+                   AND date >= %s AND date < %s
+              GROUP BY partner_id
+                """,
+                self.ids,
+                month_start,
+                next_month,
+            )
+        )
+        return dict(self.env.cr.fetchall())

@@ -1,0 +1,101 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    coop_cap_notice = fields.Char(
+        string="Monthly allowance notice",
+        readonly=True,
+        copy=False,
+        help="Set when the member's monthly allowance was used up and the order"
+        " was repriced at the reference price.",
+    )
+
+    def _coop_tier(self):
+        self.ensure_one()
+        return (
+            self.env["coop.price.tier"]
+            .sudo()
+            .search([("pricelist_id", "=", self.pricelist_id.id)], limit=1)
+        )
+
+    def _recompute_prices(self):
+        super()._recompute_prices()
+        for order in self:
+            order._coop_apply_monthly_cap()
+
+    def _coop_advantage(self, tier):
+        """Advantage of this order's lines over the reference price."""
+        reference = (
+            self.env["coop.price.tier"].sudo()._get_reference_tier(tier.company_id)
+        )
+        lines = self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+        if not lines or not reference.pricelist_id:
+            return 0.0
+        prices = reference.pricelist_id._compute_price_rule(lines.product_id, 1.0)
+        return sum(
+            (
+                prices[line.product_id.id][0]
+                - line.price_unit * (1 - line.discount / 100)
+            )
+            * line.product_uom_qty
+            for line in lines
+        )
+
+    def _coop_apply_monthly_cap(self):
+        """Past the member's monthly allowance, the order takes the reference
+        prices (at checkout in the shop, and whenever prices are updated)."""
+        self.ensure_one()
+        tier = self._coop_tier()
+        if self.state != "draft" or not tier.monthly_cap or not tier.is_discount:
+            return
+        partner = self.partner_id.commercial_partner_id
+        used = partner._coop_advantage_used().get(partner.id, 0.0)
+        advantage = self._coop_advantage(tier)
+        if self.currency_id.compare_amounts(used + advantage, tier.monthly_cap) <= 0:
+            return
+        reference = (
+            self.env["coop.price.tier"].sudo()._get_reference_tier(tier.company_id)
+        )
+        self.pricelist_id = reference.pricelist_id
+        super()._recompute_prices()
+        self.coop_cap_notice = self.env._(
+            "Your solidarity allowance for this month is used up: this order is"
+            " at the reference price."
+        )
+        self.message_post(body=self.coop_cap_notice)
+
+    def action_confirm(self):
+        res = super().action_confirm()
+        for order in self:
+            order._coop_record_solidarity()
+        return res
+
+    def _coop_record_solidarity(self):
+        tier = self._coop_tier()
+        partner = self.partner_id.commercial_partner_id
+        if not tier or tier.is_reference:
+            return
+        lines = self.order_line.filtered(
+            lambda line: line.product_id and not line.display_type
+        )
+        # sudo: confirming a member's order feeds the fund, whoever confirms.
+        self.env["coop.solidarity.entry"].sudo()._create_for_lines(
+            [
+                (
+                    line,
+                    line.product_id,
+                    line.product_uom_qty,
+                    line.price_unit * (1 - line.discount / 100),
+                )
+                for line in lines
+            ],
+            partner,
+            tier,
+            fields.Date.context_today(self),
+            "sale_order_line_id",
+        )

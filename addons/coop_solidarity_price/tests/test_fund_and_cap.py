@@ -1,0 +1,249 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
+from freezegun import freeze_time
+
+from odoo import Command, fields
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from odoo.addons.coop_solidarity_price.tests import common
+
+
+@tagged("post_install", "-at_install", "coop_solidarity_price")
+class TestFundAndCap(common.CoopSolidarityCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        journal = cls.env["account.journal"].create(
+            {"name": "Espèces tarifs", "type": "cash", "code": "CSHS"}
+        )
+        cls.cash = cls.env["pos.payment.method"].create(
+            {"name": "Espèces", "journal_id": journal.id}
+        )
+        cls.config = cls.env["pos.config"].create(
+            {"name": "Caisse tarifs", "payment_method_ids": [Command.set(cls.cash.ids)]}
+        )
+        cls.config.open_ui()
+        cls.session = cls.config.current_session_id
+        cls.Entry = cls.env["coop.solidarity.entry"]
+
+    def sale_order(self, partner, lines, confirm=True):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": partner.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                    for product, qty in lines
+                ],
+            }
+        )
+        order._recompute_prices()
+        if confirm:
+            order.action_confirm()
+        return order
+
+    def pos_order(self, partner, lines, pricelist):
+        """A paid order as the till sends it, with the till's prices."""
+        total = sum(qty * price for _product, qty, price in lines)
+        order_uuid = str(uuid.uuid4())
+        self.env["pos.order"].sync_from_ui(
+            [
+                {
+                    "uuid": order_uuid,
+                    "name": f"Order {order_uuid}",
+                    "session_id": self.session.id,
+                    "sequence_number": 1,
+                    "partner_id": partner.id,
+                    "user_id": self.env.uid,
+                    "pricelist_id": pricelist.id,
+                    "fiscal_position_id": False,
+                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+                    "lines": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "qty": qty,
+                                "price_unit": price,
+                                "price_subtotal": qty * price,
+                                "price_subtotal_incl": qty * price,
+                                "discount": 0,
+                                "tax_ids": [],
+                                "pack_lot_ids": [],
+                            }
+                        )
+                        for product, qty, price in lines
+                    ],
+                    "payment_ids": [
+                        Command.create(
+                            {
+                                "amount": total,
+                                "name": fields.Datetime.now(),
+                                "payment_method_id": self.cash.id,
+                            }
+                        )
+                    ],
+                    "amount_paid": total,
+                    "amount_total": total,
+                    "amount_tax": 0,
+                    "amount_return": 0,
+                    "to_invoice": False,
+                    "state": "paid",
+                    "last_order_preparation_change": "{}",
+                }
+            ]
+        )
+        return self.env["pos.order"].search([("uuid", "=", order_uuid)])
+
+    def entries(self, partner):
+        return self.Entry.search([("partner_id", "=", partner.id)])
+
+    def test_fund_entries_equal_the_price_differences(self):
+        self.assign(self.alice, self.tier_60)
+        self.assign(self.bruno, self.tier_support)
+        self.sale_order(self.alice, [(self.bread, 2), (self.apples, 1), (self.beer, 3)])
+        alice = self.entries(self.alice)
+        # Beer is excluded: no difference, no entry.
+        self.assertEqual(alice.product_id, self.bread | self.apples)
+        bread = alice.filtered(lambda e: e.product_id == self.bread)
+        self.assertEqual((bread.reference_price, bread.charged_price), (4.20, 1.70))
+        self.assertAlmostEqual(bread.amount, -5.00)
+        self.assertAlmostEqual(sum(alice.mapped("amount")), -5.00 - 1.42)
+        self.sale_order(self.bruno, [(self.bread, 1)])
+        self.assertAlmostEqual(self.entries(self.bruno).amount, 0.40)  # a contribution
+        balance_before = self.Entry._fund_balance()
+        self.Entry.create(
+            {
+                "name": "Subvention Ville de Lille",
+                "entry_type": "subsidy",
+                "amount": 500,
+            }
+        )
+        self.assertAlmostEqual(self.Entry._fund_balance(), balance_before + 500)
+
+    def test_ledger_rules(self):
+        self.assign(self.alice, self.tier_60)
+        self.sale_order(self.alice, [(self.bread, 1)])
+        entry = self.entries(self.alice)
+        with self.assertRaises(UserError):
+            entry.with_user(self.manager).write({"amount": 0})
+        with self.assertRaises(UserError):
+            entry.with_user(self.manager).unlink()
+        with self.assertRaises(UserError), self.env.cr.savepoint():
+            self.Entry.create({"name": "Don", "entry_type": "donation", "amount": -10})
+
+    def test_monthly_cap_boundaries_on_sale_orders(self):
+        self.assign(self.alice, self.tier_60)  # cap 30; a bread saves 2.50
+        under = self.sale_order(self.alice, [(self.bread, 11)], confirm=False)
+        self.assertEqual(under.pricelist_id, self.tier_60.pricelist_id)
+        exact = self.sale_order(self.alice, [(self.bread, 12)], confirm=False)
+        self.assertEqual(exact.pricelist_id, self.tier_60.pricelist_id)
+        self.assertAlmostEqual(exact.amount_total, 12 * 1.70)
+        over = self.sale_order(self.alice, [(self.bread, 13)], confirm=False)
+        self.assertEqual(over.pricelist_id, self.reference.pricelist_id)
+        self.assertAlmostEqual(over.amount_total, 13 * 4.20)
+        self.assertTrue(over.coop_cap_notice)
+
+    def test_cap_counts_till_and_shop_and_resets_next_month(self):
+        self.assign(self.alice, self.tier_60)
+        with freeze_time("2026-05-10 10:00:00"):
+            till = self.pos_order(
+                self.alice, [(self.bread, 4, 1.70)], self.tier_60.pricelist_id
+            )
+            self.assertFalse(till.coop_cap_exceeded)
+            self.alice.invalidate_recordset(["coop_cap_remaining"])
+            self.assertEqual(self.alice.coop_cap_remaining, 20.0)
+            order = self.sale_order(self.alice, [(self.bread, 9)], confirm=False)
+            self.assertEqual(order.pricelist_id, self.reference.pricelist_id)
+            order = self.sale_order(self.alice, [(self.bread, 8)])
+            self.assertEqual(order.pricelist_id, self.tier_60.pricelist_id)
+            self.alice.invalidate_recordset(["coop_cap_remaining"])
+            self.assertEqual(self.alice.coop_cap_remaining, 0.0)
+            # The till sends an order past the cap: kept, paid, flagged.
+            late = self.pos_order(
+                self.alice, [(self.bread, 1, 1.70)], self.tier_60.pricelist_id
+            )
+            self.assertEqual(late.state, "paid")
+            self.assertTrue(late.coop_cap_exceeded)
+        with freeze_time("2026-06-01 09:00:00"):
+            self.alice.invalidate_recordset(["coop_cap_remaining"])
+            self.assertEqual(self.alice.coop_cap_remaining, 30.0)
+            order = self.sale_order(self.alice, [(self.bread, 12)], confirm=False)
+            self.assertEqual(order.pricelist_id, self.tier_60.pricelist_id)
+
+    def test_resent_pos_order_counts_once(self):
+        self.assign(self.alice, self.tier_60)
+        order = self.pos_order(
+            self.alice, [(self.bread, 2, 1.70)], self.tier_60.pricelist_id
+        )
+        order._coop_record_solidarity()
+        self.assertEqual(len(self.entries(self.alice)), 1)
+
+    def test_negative_fund_policy_pauses_discounts(self):
+        company = self.env.company
+        company.coop_fund_suspend_when_negative = True
+        self.assign(self.alice, self.tier_60)
+        self.assign(self.bruno, self.tier_support)
+        balance = self.Entry._fund_balance()
+        self.Entry.create(
+            {
+                "name": "Achat solidaire",
+                "entry_type": "other",
+                "amount": -(balance + 10),
+            }
+        )
+        self.assertTrue(company.coop_fund_discounts_paused)
+        self.assertEqual(
+            self.alice.property_product_pricelist, self.reference.pricelist_id
+        )
+        # Supportive tiers go on: they refill the fund.
+        self.assertEqual(
+            self.bruno.property_product_pricelist, self.tier_support.pricelist_id
+        )
+        self.Entry.create({"name": "Don", "entry_type": "donation", "amount": 50})
+        self.assertFalse(company.coop_fund_discounts_paused)
+        self.assertEqual(
+            self.alice.property_product_pricelist, self.tier_60.pricelist_id
+        )
+
+    def test_alert_under_threshold(self):
+        company = self.env.company
+        company.coop_fund_alert_threshold = self.Entry._fund_balance() + 100
+        self.Entry.create({"name": "Don", "entry_type": "donation", "amount": 10})
+        activity = self.env["mail.activity"].search(
+            [("res_model", "=", "res.company"), ("res_id", "=", company.id)]
+        )
+        self.assertIn(self.manager, activity.user_id)
+
+    def test_fund_and_cap_take_constant_queries(self):
+        self.assign(self.alice, self.tier_60)
+        partners = self.alice | self.bruno
+
+        def queries(func):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            func()
+            return self.env.cr.sql_log_count - before
+
+        def measure():
+            return (
+                queries(lambda: self.Entry._fund_balance()),
+                queries(lambda: partners._coop_advantage_used()),
+            )
+
+        measure()
+        few = measure()
+        self.Entry.create(
+            [
+                {
+                    "name": f"Vente {i}",
+                    "entry_type": "other",
+                    "partner_id": self.alice.id,
+                    "amount": -0.5,
+                }
+                for i in range(200)
+            ]
+        )
+        self.assertEqual(measure(), few, "no query per fund entry")
+        self.assertEqual(few[0], 1)
+        self.assertLessEqual(few[1], 3)  # the aggregate, and the user's tz
