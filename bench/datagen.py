@@ -20,14 +20,27 @@ _logger = logging.getLogger(__name__)
 
 SIZES = {
     # CI smoke: seconds.
-    "smoke": {"products": 40, "members": 20, "order_lines": 40, "pos_orders": 10},
-    "small": {"products": 1000, "members": 500, "order_lines": 1000, "pos_orders": 100},
+    "smoke": {
+        "products": 40,
+        "members": 20,
+        "order_lines": 40,
+        "pos_orders": 10,
+        "fund_entries": 200,
+    },
+    "small": {
+        "products": 1000,
+        "members": 500,
+        "order_lines": 1000,
+        "pos_orders": 100,
+        "fund_entries": 10000,
+    },
     # The sizes named in the issues.
     "full": {
         "products": 10000,
         "members": 20000,
         "order_lines": 20000,
         "pos_orders": 500,
+        "fund_entries": 100000,
     },
 }
 BATCH = 1000
@@ -190,6 +203,8 @@ def generate_ours(env, size="smoke", seed=42):
     generated member subscribed one share (a confirmed register entry, so a
     member number, a state and a card barcode)."""
     start = time.monotonic()
+    # No chatter tracking of 20,000 state changes: it measures nothing here.
+    env = env(context=dict(env.context, tracking_disable=True, mail_notrack=True))
     share_class = env["coop.share.class"].create(
         {"code": "BENCH", "name": "Bench consumers", "nominal_value": 10}
     )
@@ -210,10 +225,80 @@ def generate_ours(env, size="smoke", seed=42):
         movements._confirm()
         env.flush_all()
         env.invalidate_all()
+    tiers = _bench_tiers(env)
+    # The bench member shops at a discounted tier; members spread over tiers.
+    member = env["res.users"].search([("login", "=", MEMBER_LOGIN)]).partner_id
+    member.write(
+        {"coop_price_tier_id": tiers[1].id, "coop_tier_valid_until": "2099-12-31"}
+    )
+    entries = _bench_fund_entries(
+        env, members, tiers, SIZES[size]["fund_entries"], seed
+    )
     return {
         "register_movements": Movement.search_count([]),
+        "tiers": len(tiers),
+        "fund_entries": entries,
         "seconds": round(time.monotonic() - start),
     }
+
+
+def _bench_tiers(env):
+    """Four tiers as in the demo: −60 %, −40 %, reference, supportive +10 %."""
+    Tier = env["coop.price.tier"]
+    reference = Tier._get_reference_tier() or Tier.create(
+        {"name": "Reference", "display_label": "Price C", "is_reference": True}
+    )
+    return (
+        Tier.create(
+            [
+                {
+                    "name": "−60 %",
+                    "display_label": "Price A",
+                    "price_change": -60,
+                    "rounding": 0.05,
+                    "monthly_cap": 60,
+                },
+                {
+                    "name": "−40 %",
+                    "display_label": "Price B",
+                    "price_change": -40,
+                    "rounding": 0.05,
+                    "monthly_cap": 80,
+                },
+            ]
+        )
+        | reference
+        | Tier.create({"name": "+10 %", "display_label": "Price D", "price_change": 10})
+    )
+
+
+def _bench_fund_entries(env, members, tiers, count, seed):
+    """A fund ledger of ``count`` sales entries spread over a year (SQL
+    insert: the ORM would take minutes and measures nothing here)."""
+    rng = random.Random(seed)
+    company = env.company.id
+    rows = []
+    for i in range(count):
+        rows.append(
+            (
+                f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                f"Vente bench {i}",
+                "sale",
+                company,
+                members[i % len(members)].id,
+                tiers[i % 2].id,
+                1.0,
+                -round(rng.uniform(0.2, 6.0), 2),
+            )
+        )
+    for batch in batched(rows, 10000):
+        env.cr.execute(
+            "INSERT INTO coop_solidarity_entry (date, name, entry_type,"
+            " company_id, partner_id, tier_id, quantity, amount)"
+            " VALUES " + ",".join(["%s"] * len(batch)),
+            batch,
+        )
+    return count
 
 
 def _pos_config(env):

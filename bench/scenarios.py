@@ -82,6 +82,16 @@ def share_register(env, size):
     return {"register_bytes": len(html)}
 
 
+@in_process("fund_and_cap", ours_only=True)
+def fund_and_cap(env, size):
+    """The fund's balance and the allowance left of the 100 partners a till
+    loads first, over the whole fund ledger."""
+    balance = env["coop.solidarity.entry"]._fund_balance()
+    partners = env["res.partner"].search([("name", "like", "Membre ")], limit=100)
+    remaining = partners.mapped("coop_cap_remaining")
+    return {"balance": round(balance, 2), "partners": len(remaining)}
+
+
 def login(session, base_url, login_name, password):
     page = session.get(f"{base_url}/web/login", timeout=60).text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)

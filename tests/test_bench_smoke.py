@@ -71,3 +71,5 @@ def test_in_process_scenarios_measure_and_report(env):
     assert infos["pos_sync"]["orders"] == datagen.SIZES["smoke"]["pos_orders"]
     assert infos["pos_partner_search"]["partners"] > 0
     assert infos["share_register"]["register_bytes"] > 0
+    assert infos["fund_and_cap"]["partners"] > 0
+    assert ours["fund_entries"] == datagen.SIZES["smoke"]["fund_entries"]

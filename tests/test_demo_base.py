@@ -103,3 +103,30 @@ def test_demo_members_over_the_four_classes(env):
     # Every member with a number has a card barcode the till reads.
     numbered = members.filtered("coop_member_number")
     assert numbered and all(p.barcode.startswith("042") for p in numbered)
+
+
+def test_demo_price_tiers(env):
+    tiers = env["coop.price.tier"].search([])
+    assert len(tiers) >= 4
+    reference = tiers.filtered("is_reference")
+    assert len(reference) == 1 and reference.pricelist_id.sequence == 1
+    amina = env.ref("coop_members.res_users_member_demo").partner_id
+    tier_b = env.ref("coop_solidarity_price.coop_price_tier_b_demo")
+    assert amina.property_product_pricelist == tier_b.pricelist_id
+    # Tiers are named neutrally wherever the member or the till can see them.
+    assert all("olidar" not in t.pricelist_id.name for t in tiers)
+    beer = env.ref("coop_members.product_biere_demo")
+    price = tier_b.pricelist_id._get_product_price(beer, 1.0)
+    assert price == beer.lst_price  # alcohol: always the reference price
+    assert env["coop.solidarity.entry"]._fund_balance() >= 1700
+    for tier in ("a", "b", "d"):
+        members = env["res.partner"].search(
+            [
+                (
+                    "coop_price_tier_id",
+                    "=",
+                    env.ref(f"coop_solidarity_price.coop_price_tier_{tier}_demo").id,
+                )
+            ]
+        )
+        assert members, tier

@@ -190,15 +190,25 @@ class CoopPriceTier(models.Model):
         for tier in self:
             vals = {
                 "name": tier.display_label,
-                # After the public pricelist: never the fallback of visitors.
-                "sequence": 1000 + tier.sequence,
+                # The reference tier is the fallback of visitors and of
+                # partners without a pricelist (first without country group);
+                # the other tiers come after every other pricelist.
+                "sequence": 1 if tier.is_reference else 1000 + tier.sequence,
                 "company_id": tier.company_id.id,
                 "currency_id": tier.company_id.currency_id.id,
                 "active": tier.active,
                 "item_ids": [Command.clear(), *tier._pricelist_items()],
             }
-            if "selectable" in Pricelist._fields:  # website_sale: not a choice
+            if "website_id" in Pricelist._fields:
+                # website_sale: available on the company's shop (so a member's
+                # tier applies there), never offered as a choice.
                 vals["selectable"] = False
+                vals["website_id"] = (
+                    self.env["website"]
+                    .sudo()
+                    .search([("company_id", "=", tier.company_id.id)], limit=1)
+                    .id
+                )
             if tier.pricelist_id:
                 tier.pricelist_id.sudo().write(vals)
             else:
