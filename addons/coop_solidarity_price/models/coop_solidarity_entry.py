@@ -37,7 +37,7 @@ class CoopSolidarityEntry(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Member or donor", index="btree_not_null"
     )
-    tier_id = fields.Many2one("coop.price.tier", string="Tier", index=True)
+    tier_id = fields.Many2one("coop.price.tier", index=True)
     product_id = fields.Many2one("product.product")
     quantity = fields.Float(default=1.0)
     reference_price = fields.Monetary(help="Unit price of the reference tier.")

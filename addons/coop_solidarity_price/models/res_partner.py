@@ -123,7 +123,7 @@ class ResPartner(models.Model):
             self.env["coop.price.tier"]
             .sudo()
             .with_context(active_test=False)
-            .search([])
+            .search([("pricelist_id", "!=", False)])
             .pricelist_id
         )
         for partner in self:

@@ -22,9 +22,10 @@ class SaleOrder(models.Model):
         )
 
     def _recompute_prices(self):
-        super()._recompute_prices()
+        res = super()._recompute_prices()
         for order in self:
             order._coop_apply_monthly_cap()
+        return res
 
     def _coop_advantage(self, tier):
         """Advantage of this order's lines over the reference price."""

@@ -19,7 +19,7 @@ class CoopTierAssignWizard(models.TransientModel):
             else False
         ),
     )
-    tier_id = fields.Many2one("coop.price.tier", string="Tier", required=True)
+    tier_id = fields.Many2one("coop.price.tier", required=True)
     valid_until = fields.Date(
         required=True,
         default=lambda self: fields.Date.add(fields.Date.today(), years=1),
