@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, fields, models
+from odoo import Command, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -160,11 +160,14 @@ class CoopPriceTier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         tiers = super().create(vals_list)
+        self.env.registry.clear_cache()
         tiers._sync_pricelist()
         return tiers
 
     def write(self, vals):
         res = super().write(vals)
+        if {"is_reference", "company_id", "active"} & set(vals):
+            self.env.registry.clear_cache()
         if set(vals) & self._PRICING_FIELDS:
             self._sync_pricelist()
         return res
@@ -257,6 +260,20 @@ class CoopPriceTier(models.Model):
     @api.model
     def _get_reference_tier(self, company=None):
         company = company or self.env.company
-        return self.search(
-            [("company_id", "=", company.id), ("is_reference", "=", True)], limit=1
+        return self.browse(self._get_reference_tier_id(company.id))
+
+    @api.model
+    @tools.ormcache("company_id")
+    def _get_reference_tier_id(self, company_id):
+        # Cached: every partner the till or the shop prices needs it.
+        return (
+            self.sudo()
+            .search(
+                [("company_id", "=", company_id), ("is_reference", "=", True)], limit=1
+            )
+            .id
         )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_clear_cache(self):
+        self.env.registry.clear_cache()

@@ -36,12 +36,12 @@ class ResPartner(models.Model):
     # What the till may know: the neutral label and the allowance left.
     coop_tier_label = fields.Char(
         string="Price",
-        compute="_compute_coop_tier_label",
+        compute="_compute_coop_tier_info",
         compute_sudo=True,
     )
     coop_cap_remaining = fields.Float(
         string="Allowance left this month",
-        compute="_compute_coop_cap_remaining",
+        compute="_compute_coop_tier_info",
         compute_sudo=True,
         help="Solidarity advantage the member may still use this month; -1"
         " when the tier has no cap.",
@@ -55,22 +55,23 @@ class ResPartner(models.Model):
             "coop_cap_remaining",
         ]
 
-    def _compute_coop_tier_label(self):
+    def _compute_coop_tier_info(self):
+        # Both fields in one pass: the till loads them for every partner it
+        # shows, so the effective tiers are resolved once and the month's
+        # usage is summed in one query, only for partners with a capped tier.
         references = {}
-        for partner in self:
-            tier = partner.commercial_partner_id._coop_effective_tier(
+        tiers = {
+            partner: partner.commercial_partner_id._coop_effective_tier(
                 references=references
             )
+            for partner in self
+        }
+        capped = self.browse(
+            [partner.id for partner, tier in tiers.items() if tier.monthly_cap]
+        )
+        used = capped.commercial_partner_id._coop_advantage_used() if capped else {}
+        for partner, tier in tiers.items():
             partner.coop_tier_label = tier.display_label if tier else False
-
-    def _compute_coop_cap_remaining(self):
-        commercial = self.commercial_partner_id
-        used = commercial._coop_advantage_used()
-        references = {}
-        for partner in self:
-            tier = partner.commercial_partner_id._coop_effective_tier(
-                references=references
-            )
             if not tier.monthly_cap:
                 partner.coop_cap_remaining = -1
             else:

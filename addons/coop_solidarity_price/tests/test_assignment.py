@@ -132,3 +132,23 @@ class TestAssignment(common.CoopSolidarityCommon):
         self.bruno.property_product_pricelist = pricelist
         self.bruno.with_user(self.manager)._coop_set_member_state("suspended", "Test")
         self.assertEqual(self.bruno.property_product_pricelist, pricelist)
+
+    def test_till_fields_take_constant_queries(self):
+        """The till loads the label and the allowance for every partner it
+        shows: the cost must not grow with the number of partners."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"Client {i}"} for i in range(30)]
+        )
+        self.assign(self.alice, self.tier_60)
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            records.read(["coop_tier_label", "coop_cap_remaining"])
+            return self.env.cr.sql_log_count - before
+
+        queries(self.alice | self.bruno)  # warm the caches
+        few = queries(self.alice | self.bruno)
+        many = queries(self.alice | self.bruno | partners)
+        self.assertEqual(many, few, f"{few} queries for 2 partners")
+        self.assertLessEqual(few, 8)
