@@ -13,9 +13,22 @@
         "purchase_stock",
         "stock",
     ],
-    "data": [],
+    "data": [
+        "security/coop_producers_security.xml",
+        "security/ir.model.access.csv",
+        "wizards/coop_producer_stock_wizard_views.xml",
+        "views/res_partner_views.xml",
+        "views/product_template_views.xml",
+        "views/coop_producers_menus.xml",
+    ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/coop_producer_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "coop_producers/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

@@ -19,7 +19,8 @@ MODEL_ACCESS = {
         # Invoicing rights (to invoice share subscriptions) open sale orders.
         "members_manager": "rw",
         "solidarity_officer": "",
-        "logistics_staff": "",
+        # Stock users (logistics staff) handle the orders' deliveries.
+        "logistics_staff": "rw",
         "administrator": "rwcu",
     },
 }

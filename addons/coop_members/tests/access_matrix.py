@@ -2,11 +2,12 @@
 
 Rights are strings of r (read), w (write), c (create), u (unlink). Besides
 its own models (share classes, register, wizards), it states what it relies
-on: the till's orders belong to the cashiers and the administrator only
-(unlink is granted by the ACL, but Odoo refuses to delete an order that is not
-draft or cancelled, which keeps the l10n_fr_pos_cert chain whole), and
-partners, the members, are read-only for every role but the administrator
-and the members manager (who manages members, so contacts).
+on: the till's orders belong to the cashiers and the administrator (unlink is
+granted by the ACL, but Odoo refuses to delete an order that is not draft or
+cancelled, which keeps the l10n_fr_pos_cert chain whole; managers and stock
+staff read them), and partners, the members, are read-only for every role but
+the administrator, the members manager and logistics staff (who manage
+contacts: members, producers).
 """
 
 ROLE_GROUPS = {
@@ -57,7 +58,8 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "administrator": "rwcu",
     },
-    # Managers read the orders whose share sale needs checking.
+    # Managers read the orders whose share sale needs checking (stock users,
+    # hence logistics staff, read them for the deliveries).
     "pos.order": {
         "public": "",
         "portal_member": "",
@@ -66,21 +68,23 @@ MODEL_ACCESS = {
         "members_user": "",
         "members_manager": "r",
         "solidarity_officer": "",
-        "logistics_staff": "",
+        "logistics_staff": "r",
         "administrator": "rwcu",
     },
     # Suspensions and exclusions are board decisions, applied by managers.
     "coop.member.state.wizard": MANAGERS_ONLY,
-    # Extended for the subscription payment hook only: rights are Odoo's.
+    # Extended for the subscription payment hook only: rights are Odoo's
+    # (purchase users, hence logistics staff, handle vendor bills; producers
+    # read their own, see coop_producers).
     "account.move": {
         "public": "",
         "portal_member": "r",
         "pos_cashier": "r",
-        "producer": "",
+        "producer": "r",
         "members_user": "",
         "members_manager": "rwcu",
         "solidarity_officer": "",
-        "logistics_staff": "",
+        "logistics_staff": "rwcu",
         "administrator": "rwcu",
     },
     # Subscriptions are invoiced by managers (who get invoicing rights).
@@ -94,7 +98,7 @@ MODEL_ACCESS = {
         "members_user": "r",
         "members_manager": "rwcu",
         "solidarity_officer": "r",
-        "logistics_staff": "r",
+        "logistics_staff": "rwcu",
         "administrator": "rwcu",
     },
     "pos.order.line": {

@@ -1,0 +1,3 @@
+from . import test_producer_access
+from . import test_producer_catalogue
+from . import test_tour_producer

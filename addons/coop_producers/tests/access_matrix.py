@@ -1,27 +1,84 @@
 """Role matrix of coop_producers (checked by tests/test_role_matrix.py).
 
-Rights are strings of r (read), w (write), c (create), u (unlink). The
-Producer group (own products and stock only) comes with the producer
-features; until then a producer is a plain internal user who can read the
-catalogue but not change it.
+Rights are strings of r (read), w (write), c (create), u (unlink). Producers
+(Producer group) manage products, read stock, purchase orders and vendor
+bills, all confined by record rules to their own producer's records (see
+RECORD_ACCESS and tests/test_producer_access.py); logistics staff manage every
+producer. Stock is never written by producers directly: the stock wizard
+checks ownership and applies the adjustment itself.
 """
 
-ROLE_GROUPS = {}
-
-MODEL_ACCESS = {
-    "product.template": {
-        "public": "r",
-        "portal_member": "r",
-        "pos_cashier": "r",
-        "producer": "r",
-        "members_user": "r",
-        "members_manager": "r",
-        "solidarity_officer": "r",
-        "logistics_staff": "r",
-        "administrator": "rwcu",
-    },
+ROLE_GROUPS = {
+    "producer": ["coop_producers.group_coop_producer"],
+    "logistics_staff": ["coop_producers.group_coop_logistics"],
 }
 
-RECORD_ACCESS = []
-OWN_RECORD = {}
+ROLES = [
+    "public",
+    "portal_member",
+    "pos_cashier",
+    "producer",
+    "members_user",
+    "members_manager",
+    "solidarity_officer",
+    "logistics_staff",
+    "administrator",
+]
+
+
+def rights(**given):
+    return {role: given.get(role, "") for role in ROLES}
+
+
+EVERYONE_READS = rights(
+    public="r",
+    portal_member="r",
+    pos_cashier="r",
+    producer="r",
+    members_user="r",
+    members_manager="r",
+    solidarity_officer="r",
+    logistics_staff="r",
+    administrator="rwcu",
+)
+
+MODEL_ACCESS = {
+    # The catalogue is public (shop, till); producers and logistics staff
+    # manage it, producers only their own products (RECORD_ACCESS).
+    "product.template": {
+        **EVERYONE_READS,
+        "producer": "rwcu",
+        "logistics_staff": "rwcu",
+    },
+    # Extended for the commission override: rights are Odoo's.
+    "product.category": EVERYONE_READS,
+    "res.users": EVERYONE_READS,
+    "coop.producer.label": rights(
+        pos_cashier="r",
+        producer="r",
+        members_user="r",
+        members_manager="r",
+        solidarity_officer="r",
+        logistics_staff="rwcu",
+        administrator="rwcu",
+    ),
+    "coop.producer.stock.wizard": rights(
+        producer="rwc", logistics_staff="rwc", administrator="rwc"
+    ),
+}
+
+
+def producer_product(env, partner):
+    """A product of ``partner`` as a producer (its users work for it)."""
+    partner.coop_is_producer = True
+    partner.user_ids.coop_producer_id = partner
+    return env["product.template"].create(
+        {"name": f"Produit de {partner.name}", "coop_producer_id": partner.id}
+    )
+
+
+RECORD_ACCESS = [
+    {"model": "product.template", "role": "producer", "own": "rwu", "other": ""},
+]
+OWN_RECORD = {"product.template": producer_product}
 PORTAL_ROUTES = []

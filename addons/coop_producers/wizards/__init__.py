@@ -1,0 +1,1 @@
+from . import coop_producer_stock_wizard
