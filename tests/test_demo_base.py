@@ -130,3 +130,18 @@ def test_demo_price_tiers(env):
             ]
         )
         assert members, tier
+
+
+def test_demo_producers(env):
+    producers = env["res.partner"].search([("coop_is_producer", "=", True)])
+    assert len(producers) >= 12
+    products = env["product.template"].search(
+        [("coop_producer_id", "in", producers.ids)]
+    )
+    assert len(products) >= 70
+    maroilles = env.ref("coop_producers.product_sambre_1_demo")
+    assert maroilles.list_price == round(maroilles.coop_producer_price / 0.87, 2)
+    thomas = env.ref("coop_producers.res_users_producer_demo")
+    assert thomas.has_group("coop_producers.group_coop_producer")
+    mine = env["product.template"].with_user(thomas).search([])
+    assert mine and mine.coop_producer_id == thomas.coop_producer_id

@@ -378,8 +378,9 @@ def cmd_run(args):
     administrator      admin / admin
     manager            gerante / gerante
     cashier (POS)      caisse / caisse     -> Point de Vente, "Caisse épicerie"
-    producer           producteur / producteur
-    member (portal)    membre / membre     -> /shop, /my
+    producer           producteur / producteur  -> Mon espace producteur
+    producer (2)       productrice / productrice
+    member (portal)    membre / membre     -> /shop (Tarif B), /my/membership
 """,
         flush=True,
     )
