@@ -57,14 +57,22 @@ class ResPartner(models.Model):
 
     def _compute_coop_tier_info(self):
         # Both fields in one pass: the till loads them for every partner it
-        # shows, so the effective tiers are resolved once and the month's
-        # usage is summed in one query, only for partners with a capped tier.
+        # shows. Partners who never had a tier (most customers) cost nothing
+        # more; for the others the effective tiers are resolved once and the
+        # month's usage is summed in one query, only for capped tiers.
+        with_tier = self.filtered(lambda p: p.commercial_partner_id.coop_price_tier_id)
+        for partner in self - with_tier:
+            partner.coop_tier_label = False
+            partner.coop_cap_remaining = -1
+        if not with_tier:
+            return
         references = {}
+        date = fields.Date.context_today(self)
         tiers = {
             partner: partner.commercial_partner_id._coop_effective_tier(
-                references=references
+                date=date, references=references
             )
-            for partner in self
+            for partner in with_tier
         }
         capped = self.browse(
             [partner.id for partner, tier in tiers.items() if tier.monthly_cap]
