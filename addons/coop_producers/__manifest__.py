@@ -22,8 +22,8 @@
         "views/coop_producers_menus.xml",
     ],
     "demo": [
-        "demo/res_users_demo.xml",
         "demo/coop_producer_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -117,10 +117,15 @@ class ProductTemplate(models.Model):
         return res
 
     def _coop_sync_list_price(self):
+        # Through models.Model.write: the consumer price is derived, it must
+        # not trigger this synchronisation again.
         for template in self:
             price = template._coop_consumer_price()
             if template.currency_id.compare_amounts(price, template.list_price):
-                super(ProductTemplate, template).write({"list_price": price})
+                template.with_context(coop_sync_list_price=True).write(
+                    {"list_price": price}
+                )
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sold_by_producer(self):
