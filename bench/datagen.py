@@ -160,6 +160,29 @@ def generate(env, size="smoke", seed=42):
             }
         )
     )
+    # The vanilla equivalent of a member's price tier: a native −40 % pricelist
+    # (rounded to 0.05, bound to the shop, not selectable). Our side replaces
+    # it with the tier's own pricelist (generate_ours), so shop_member
+    # compares a tier with the native pricing a coop would otherwise use.
+    Pricelist = env["product.pricelist"]
+    pricelist_vals = {
+        "name": "Membre −40 %",
+        "sequence": 1000,
+        "item_ids": [
+            Command.create(
+                {
+                    "applied_on": "3_global",
+                    "compute_price": "formula",
+                    "base": "list_price",
+                    "price_discount": 40,
+                    "price_round": 0.05,
+                }
+            )
+        ],
+    }
+    if "website_id" in Pricelist._fields:
+        pricelist_vals.update(website_id=website.id, selectable=False)
+    members[0].property_product_pricelist = Pricelist.create(pricelist_vals)
     lap("members")
     lines_per_order = 5
     order_count = max(1, sizes["order_lines"] // lines_per_order)
