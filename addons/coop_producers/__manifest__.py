@@ -19,6 +19,7 @@
         "wizards/coop_producer_stock_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
+        "views/coop_pooling_views.xml",
         "views/coop_producers_menus.xml",
     ],
     "demo": [

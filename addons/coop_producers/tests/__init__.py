@@ -1,3 +1,4 @@
 from . import test_producer_access
+from . import test_pooling
 from . import test_producer_catalogue
 from . import test_tour_producer

@@ -65,6 +65,29 @@ MODEL_ACCESS = {
     "coop.producer.stock.wizard": rights(
         producer="rwc", logistics_staff="rwc", administrator="rwc"
     ),
+    # Pooling is the logistics staff's; producers see its result, their own
+    # purchase orders (record rule, tests/test_pooling.py).
+    "coop.pooling": rights(logistics_staff="rwcu", administrator="rwcu"),
+    "coop.pooling.demand": rights(logistics_staff="rwcu", administrator="rwcu"),
+    "coop.pooling.allocation": rights(logistics_staff="rwcu", administrator="rwcu"),
+    "coop.pooling.shortage": rights(logistics_staff="rwcu", administrator="rwcu"),
+    # Extended for the pooling link: producers read their own (record rule),
+    # members their own through the portal, logistics staff buy.
+    "purchase.order": rights(
+        portal_member="r",
+        producer="r",
+        members_manager="rw",
+        logistics_staff="rwcu",
+        administrator="rwcu",
+    ),
+    # Offers (coop_offer_qty): logistics staff set them; producers read their
+    # own only (record rule).
+    "product.supplierinfo": {
+        **EVERYONE_READS,
+        "public": "",
+        "portal_member": "",
+        "logistics_staff": "rwcu",
+    },
 }
 
 

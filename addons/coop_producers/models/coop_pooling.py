@@ -1,0 +1,330 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import float_round
+
+
+class CoopPooling(models.Model):
+    """Pooling of demand: one purchase order per producer.
+
+    Demand lines (product, quantity, destination) come from confirmed sales
+    of a period or from an order cycle (``_pool`` is the API coop_marketplace
+    calls). Demand for a product is allocated to the producers who offer it
+    in proportion to their offers, never above an offer, deterministically
+    (largest remainders, ties to the lowest producer id); what no offer covers
+    is a shortage line, for the caller to handle. Pooling again under the
+    same reference replaces the draft purchase orders: no duplicates.
+    """
+
+    _name = "coop.pooling"
+    _description = "Producer pooling"
+    _order = "date desc, id desc"
+
+    name = fields.Char(required=True)
+    reference = fields.Char(
+        required=True,
+        index=True,
+        help="Identifies the demand pooled (e.g. cycle:12, period:2026-11):"
+        " pooling the same reference again updates it.",
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("pooled", "Pooled")], default="draft", required=True
+    )
+    demand_ids = fields.One2many("coop.pooling.demand", "pooling_id", string="Demand")
+    allocation_ids = fields.One2many(
+        "coop.pooling.allocation", "pooling_id", string="Allocations"
+    )
+    shortage_ids = fields.One2many(
+        "coop.pooling.shortage", "pooling_id", string="Shortages"
+    )
+    purchase_order_ids = fields.One2many(
+        "purchase.order", "coop_pooling_id", string="Purchase orders"
+    )
+    purchase_count = fields.Integer(compute="_compute_purchase_count")
+
+    _sql_constraints = [
+        (
+            "reference_company_uniq",
+            "unique(reference, company_id)",
+            "A pooling reference is unique per company.",
+        ),
+    ]
+
+    def _compute_purchase_count(self):
+        for pooling in self:
+            pooling.purchase_count = len(pooling.purchase_order_ids)
+
+    # ------------------------------------------------------------------
+    # API
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _pool(self, reference, demand, offers=None, name=None):
+        """Pool ``demand`` (dicts: product_id, quantity, destination, origin)
+        under ``reference``; ``offers`` (dicts: producer_id, product_id,
+        quantity) default to the producers' supplier info. Returns the
+        pooling, with its purchase orders and shortage lines."""
+        pooling = self.search(
+            [("reference", "=", reference), ("company_id", "=", self.env.company.id)]
+        )
+        if not pooling:
+            pooling = self.create({"name": name or reference, "reference": reference})
+        pooling._set_demand(demand)
+        pooling.action_pool(offers=offers)
+        return pooling
+
+    def _set_demand(self, demand):
+        self.ensure_one()
+        for line in demand:
+            if line["quantity"] < 0:
+                raise UserError(self.env._("A demand quantity can't be negative."))
+        self.demand_ids.unlink()
+        self.env["coop.pooling.demand"].create(
+            [
+                {
+                    "pooling_id": self.id,
+                    "product_id": line["product_id"],
+                    "quantity": line["quantity"],
+                    "destination": line.get("destination") or "",
+                    "origin": line.get("origin") or "",
+                }
+                for line in demand
+                if line["quantity"]
+            ]
+        )
+
+    def action_pool(self, offers=None):
+        for pooling in self:
+            pooling._check_can_repool()
+            pooling.allocation_ids.unlink()
+            pooling.shortage_ids.unlink()
+            # Draft orders of a previous run are replaced (Odoo deletes only
+            # cancelled ones); confirmed ones stop the re-run (checked above).
+            pooling.purchase_order_ids.button_cancel()
+            pooling.purchase_order_ids.unlink()
+            allocations, shortages = pooling._allocate(
+                offers if offers is not None else pooling._offers_from_suppliers()
+            )
+            self.env["coop.pooling.shortage"].create(shortages)
+            allocations = self.env["coop.pooling.allocation"].create(allocations)
+            pooling._create_purchase_orders(allocations)
+            pooling.state = "pooled"
+        return True
+
+    def _check_can_repool(self):
+        confirmed = self.purchase_order_ids.filtered(lambda po: po.state != "draft")
+        if confirmed:
+            raise UserError(
+                self.env._(
+                    "Purchase orders %(orders)s are already confirmed: this"
+                    " pooling can't be run again.",
+                    orders=", ".join(confirmed.mapped("name")),
+                )
+            )
+
+    # ------------------------------------------------------------------
+    # Allocation
+    # ------------------------------------------------------------------
+
+    def _offers_from_suppliers(self):
+        """{product id: {producer id: offered quantity or None (no limit)}}:
+        the product's supplier info lines of producers, else its producer."""
+        products = self.demand_ids.product_id
+        offers = defaultdict(dict)
+        for info in self.env["product.supplierinfo"].search(
+            [
+                ("partner_id.coop_is_producer", "=", True),
+                "|",
+                ("product_id", "in", products.ids),
+                "&",
+                ("product_id", "=", False),
+                ("product_tmpl_id", "in", products.product_tmpl_id.ids),
+            ]
+        ):
+            targets = (
+                info.product_id or info.product_tmpl_id.product_variant_ids & products
+            )
+            for product in targets:
+                offers[product.id][info.partner_id.id] = info.coop_offer_qty or None
+        for product in products:
+            if not offers.get(product.id) and product.coop_producer_id:
+                offers[product.id][product.coop_producer_id.id] = None
+        return [
+            {"producer_id": producer_id, "product_id": product_id, "quantity": quantity}
+            for product_id, by_producer in offers.items()
+            for producer_id, quantity in by_producer.items()
+        ]
+
+    def _allocate(self, offers):
+        """Values of the allocations (per producer, product and destination)
+        and of the shortages, from the demand and the offers."""
+        self.ensure_one()
+        offers_by_product = defaultdict(dict)
+        for offer in offers:
+            offers_by_product[offer["product_id"]][offer["producer_id"]] = offer[
+                "quantity"
+            ]
+        demand_by_product = defaultdict(list)
+        for line in self.demand_ids.sorted(lambda d: (d.destination, d.id)):
+            demand_by_product[line.product_id].append(line)
+        allocations, shortages = [], []
+        for product, lines in demand_by_product.items():
+            demand = sum(line.quantity for line in lines)
+            rounding = self._allocation_step(product)
+            shares = self._split(
+                demand, offers_by_product.get(product.id, {}), rounding
+            )
+            # Each producer's share goes to the destinations in order.
+            remaining = dict(shares)
+            for line in lines:
+                needed = line.quantity
+                for producer_id in sorted(remaining):
+                    if not needed:
+                        break
+                    take = min(needed, remaining[producer_id])
+                    if take <= 0:
+                        continue
+                    remaining[producer_id] = float_round(
+                        remaining[producer_id] - take, precision_rounding=rounding
+                    )
+                    needed = float_round(needed - take, precision_rounding=rounding)
+                    allocations.append(
+                        {
+                            "pooling_id": self.id,
+                            "producer_id": producer_id,
+                            "product_id": product.id,
+                            "destination": line.destination,
+                            "quantity": take,
+                        }
+                    )
+            allocated = sum(shares.values())
+            missing = float_round(demand - allocated, precision_rounding=rounding)
+            if missing > 0:
+                shortages.append(
+                    {
+                        "pooling_id": self.id,
+                        "product_id": product.id,
+                        "demand": demand,
+                        "allocated": allocated,
+                        "missing": missing,
+                    }
+                )
+        return allocations, shortages
+
+    def _allocation_step(self, product):
+        """Whole units for products counted in units, else the unit's rounding
+        (0.01 kg...)."""
+        unit_category = self.env.ref(
+            "uom.product_uom_categ_unit", raise_if_not_found=False
+        )
+        if product.uom_id.category_id == unit_category:
+            return 1.0
+        return product.uom_id.rounding
+
+    @api.model
+    def _split(self, demand, offers, rounding):
+        """{producer id: quantity}: ``demand`` split in proportion to the
+        offers (None = no limit), never above an offer.
+
+        Rule: if the offers cover the demand, each producer gets its share
+        floor(demand × offer / total offers) in steps of the unit's rounding,
+        and the steps left go one by one to the largest remainders (ties: the
+        lowest producer id). Producers without a limit share what the limited
+        offers can't cover, equally by the same rule. Otherwise each producer
+        gets its whole offer and the rest is a shortage."""
+        if not offers or demand <= 0:
+            return {}
+        limited = {p: q for p, q in offers.items() if q is not None and q > 0}
+        unlimited = sorted(p for p, q in offers.items() if q is None)
+        total_limited = sum(limited.values())
+        if unlimited:
+            # Unlimited producers make the offer cover any demand: weight them
+            # as if each offered the whole demand.
+            weights = {**limited, **dict.fromkeys(unlimited, demand)}
+        elif total_limited <= demand:
+            return dict(limited)
+        else:
+            weights = limited
+        total = sum(weights.values())
+        steps = round(demand / rounding)
+        shares, remainders = {}, []
+        for producer_id, weight in weights.items():
+            exact = steps * weight / total
+            whole = int(exact)
+            cap = (
+                round(offers[producer_id] / rounding) if offers[producer_id] else steps
+            )
+            whole = min(whole, cap)
+            shares[producer_id] = whole
+            remainders.append((-(exact - whole), producer_id, cap))
+        left = steps - sum(shares.values())
+        for _remainder, producer_id, cap in sorted(remainders):
+            if left <= 0:
+                break
+            if shares[producer_id] < cap:
+                shares[producer_id] += 1
+                left -= 1
+        return {
+            p: float_round(q * rounding, precision_rounding=rounding)
+            for p, q in shares.items()
+            if q
+        }
+
+    # ------------------------------------------------------------------
+    # Purchase orders
+    # ------------------------------------------------------------------
+
+    def _create_purchase_orders(self, allocations):
+        totals = defaultdict(float)
+        for allocation in allocations:
+            totals[allocation.producer_id, allocation.product_id] += allocation.quantity
+        by_producer = defaultdict(list)
+        for (producer, product), quantity in totals.items():
+            by_producer[producer].append((product, quantity))
+        orders = self.env["purchase.order"].create(
+            [
+                {
+                    "partner_id": producer.id,
+                    "coop_pooling_id": self.id,
+                    "origin": self.name,
+                    "company_id": self.company_id.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": product.id,
+                                "product_qty": quantity,
+                                "price_unit": product.coop_producer_price,
+                            }
+                        )
+                        for product, quantity in sorted(lines, key=lambda pl: pl[0].id)
+                    ],
+                }
+                for producer, lines in sorted(
+                    by_producer.items(), key=lambda pl: pl[0].id
+                )
+            ]
+        )
+        line_by_key = {
+            (line.partner_id, line.product_id): line for line in orders.order_line
+        }
+        for allocation in allocations:
+            allocation.purchase_line_id = line_by_key[
+                allocation.producer_id, allocation.product_id
+            ]
+        return orders
+
+    def action_view_purchase_orders(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Purchase orders"),
+            "res_model": "purchase.order",
+            "view_mode": "list,form",
+            "domain": [("coop_pooling_id", "=", self.id)],
+        }
