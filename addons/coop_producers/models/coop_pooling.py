@@ -36,7 +36,7 @@ class CoopPooling(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("pooled", "Pooled")], default="draft", required=True
     )
-    demand_ids = fields.One2many("coop.pooling.demand", "pooling_id", string="Demand")
+    demand_ids = fields.One2many("coop.pooling.demand", "pooling_id")
     allocation_ids = fields.One2many(
         "coop.pooling.allocation", "pooling_id", string="Allocations"
     )
