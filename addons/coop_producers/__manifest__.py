@@ -20,6 +20,8 @@
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/coop_pooling_views.xml",
+        "views/coop_collection_round_views.xml",
+        "report/coop_collection_round_reports.xml",
         "views/coop_producers_menus.xml",
     ],
     "demo": [

@@ -1,3 +1,5 @@
+from . import coop_collection_round
+from . import coop_collection_stop
 from . import coop_pooling
 from . import coop_pooling_allocation
 from . import coop_pooling_demand

@@ -71,6 +71,14 @@ MODEL_ACCESS = {
     "coop.pooling.demand": rights(logistics_staff="rwcu", administrator="rwcu"),
     "coop.pooling.allocation": rights(logistics_staff="rwcu", administrator="rwcu"),
     "coop.pooling.shortage": rights(logistics_staff="rwcu", administrator="rwcu"),
+    # Rounds are planned by logistics staff; producers read the rounds and
+    # stops at their farm (record rules, tests/test_collection_round.py).
+    "coop.collection.round": rights(
+        producer="r", logistics_staff="rwcu", administrator="rwcu"
+    ),
+    "coop.collection.stop": rights(
+        producer="r", logistics_staff="rwcu", administrator="rwcu"
+    ),
     # Extended for the pooling link: producers read their own (record rule),
     # members their own through the portal, logistics staff buy.
     "purchase.order": rights(

@@ -1,0 +1,67 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CoopCollectionRound(models.Model):
+    """A dated collection route: ordered producer stops, their loads, the
+    receipts to validate on the way, and a warning past the vehicle's
+    capacity."""
+
+    _name = "coop.collection.round"
+    _description = "Collection round"
+    _order = "date desc, id desc"
+
+    name = fields.Char(required=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    driver_id = fields.Many2one("res.users", string="Driver")
+    vehicle_capacity_kg = fields.Float(string="Vehicle capacity (kg)")
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    stop_ids = fields.One2many("coop.collection.stop", "round_id", string="Stops")
+    load_kg = fields.Float(string="Load (kg)", compute="_compute_load")
+    load_items = fields.Float(string="Items", compute="_compute_load")
+    over_capacity = fields.Boolean(compute="_compute_load")
+
+    _sql_constraints = [
+        (
+            "capacity_positive",
+            "CHECK(vehicle_capacity_kg >= 0)",
+            "A vehicle capacity can't be negative.",
+        ),
+    ]
+
+    @api.depends("stop_ids.load_kg", "stop_ids.load_items", "vehicle_capacity_kg")
+    def _compute_load(self):
+        for round_ in self:
+            round_.load_kg = sum(round_.stop_ids.mapped("load_kg"))
+            round_.load_items = sum(round_.stop_ids.mapped("load_items"))
+            round_.over_capacity = bool(
+                round_.vehicle_capacity_kg
+                and round_.load_kg > round_.vehicle_capacity_kg
+            )
+
+    def action_add_purchase_orders(self, orders):
+        """One stop per producer of ``orders`` (confirmed purchase orders),
+        appended in the order of their distance."""
+        self.ensure_one()
+        if orders.filtered(lambda o: o.state not in ("purchase", "done")):
+            raise UserError(self.env._("Only confirmed purchase orders are collected."))
+        stops = {stop.producer_id: stop for stop in self.stop_ids}
+        sequence = max(self.stop_ids.mapped("sequence"), default=0)
+        for producer in orders.partner_id.sorted(lambda p: (p.coop_distance_km, p.id)):
+            producer_orders = orders.filtered(lambda o, p=producer: o.partner_id == p)
+            if producer in stops:
+                stops[producer].purchase_order_ids |= producer_orders
+                continue
+            sequence += 10
+            self.env["coop.collection.stop"].create(
+                {
+                    "round_id": self.id,
+                    "sequence": sequence,
+                    "producer_id": producer.id,
+                    "purchase_order_ids": [Command.set(producer_orders.ids)],
+                }
+            )
+        return True

@@ -1,0 +1,82 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from odoo.addons.coop_producers.tests import common
+
+
+@tagged("post_install", "-at_install", "coop_producers")
+class TestCollectionRound(common.CoopProducersCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.farm_a.coop_distance_km = 30
+        cls.farm_b.coop_distance_km = 5
+        cls.carrots.weight = 1.0
+        cls.beer.weight = 0.5
+        Order = cls.env["purchase.order"]
+        cls.po_a, cls.po_b = Order.create(
+            [
+                {
+                    "partner_id": cls.farm_a.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.carrots.product_variant_id.id,
+                                "product_qty": 40,
+                            }
+                        )
+                    ],
+                },
+                {
+                    "partner_id": cls.farm_b.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.beer.product_variant_id.id,
+                                "product_qty": 24,
+                            }
+                        )
+                    ],
+                },
+            ]
+        )
+        cls.round = (
+            cls.env["coop.collection.round"]
+            .with_user(cls.logistics)
+            .create({"name": "Tournée Pévèle", "vehicle_capacity_kg": 60})
+        )
+
+    def test_stops_loads_and_capacity(self):
+        with self.assertRaises(UserError):
+            self.round.action_add_purchase_orders(self.po_a)  # not confirmed
+        (self.po_a | self.po_b).button_confirm()
+        self.round.action_add_purchase_orders(self.po_a | self.po_b)
+        stops = self.round.stop_ids
+        # Nearest first: the brewery (5 km), then the farm (30 km).
+        self.assertEqual(stops.mapped("producer_id"), self.farm_b | self.farm_a)
+        self.assertEqual(stops[0].producer_id, self.farm_b)
+        self.assertEqual(stops[0].load_kg, 12.0)
+        self.assertEqual(stops[1].load_items, 40)
+        self.assertEqual(self.round.load_kg, 52.0)
+        self.assertFalse(self.round.over_capacity)
+        self.assertTrue(stops[1].picking_ids)
+        self.round.vehicle_capacity_kg = 50
+        self.assertTrue(self.round.over_capacity)
+        # Adding the same orders again adds no stop.
+        self.round.action_add_purchase_orders(self.po_a)
+        self.assertEqual(len(self.round.stop_ids), 2)
+
+    def test_round_sheet_and_producer_access(self):
+        (self.po_a | self.po_b).button_confirm()
+        self.round.action_add_purchase_orders(self.po_a | self.po_b)
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "coop_producers.action_report_collection_round", self.round.ids
+        )
+        self.assertIn("Tournée Pévèle", html.decode())
+        self.assertIn("Carottes A", html.decode())
+        stops = self.env["coop.collection.stop"].with_user(self.producer_a).search([])
+        self.assertEqual(stops.producer_id, self.farm_a)
+        with self.assertRaises(AccessError):
+            self.round.with_user(self.producer_a).write({"name": "X"})
