@@ -14,7 +14,7 @@ class CoopCollectionRound(models.Model):
 
     name = fields.Char(required=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
-    driver_id = fields.Many2one("res.users", string="Driver")
+    driver_id = fields.Many2one("res.users")
     vehicle_capacity_kg = fields.Float(string="Vehicle capacity (kg)")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
