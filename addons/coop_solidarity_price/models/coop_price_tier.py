@@ -274,6 +274,27 @@ class CoopPriceTier(models.Model):
             .id
         )
 
+    @api.model
+    def _get_pricelist_tier(self, pricelist):
+        """The tier that generated ``pricelist`` (empty if none)."""
+        # sudo: sales of any user are matched to their tier.
+        return self.sudo().search([("pricelist_id", "=", pricelist.id)], limit=1)
+
+    @api.model
+    def _reference_prices(self, products, company=None):
+        """{product id: unit price of the reference tier}, in one batch."""
+        # sudo: whoever sells (cashier, shop visitor) prices against the
+        # reference without reading the tiers.
+        pricelist = self.sudo()._get_reference_tier(company).pricelist_id
+        if not pricelist:
+            return {product.id: product.lst_price for product in products}
+        return {
+            product_id: price
+            for product_id, (price, _rule) in pricelist._compute_price_rule(
+                products, 1.0
+            ).items()
+        }
+
     @api.ondelete(at_uninstall=False)
     def _unlink_clear_cache(self):
         self.env.registry.clear_cache()

@@ -116,20 +116,12 @@ class CoopSolidarityEntry(models.Model):
         """Fund entries for sold lines: ``lines`` are (line, product, qty,
         unit price charged) tuples; the reference prices are computed on the
         server, in one batch, from the reference tier's pricelist."""
-        reference_tier = self.env["coop.price.tier"]._get_reference_tier(
-            tier.company_id
-        )
         products = self.env["product.product"].browse(
             {product.id for _line, product, _qty, _price in lines}
         )
-        reference_prices = {
-            product_id: price
-            for product_id, (price, _rule) in (
-                reference_tier.pricelist_id._compute_price_rule(products, 1.0).items()
-                if reference_tier.pricelist_id
-                else {p.id: (p.lst_price, False) for p in products}.items()
-            )
-        }
+        reference_prices = self.env["coop.price.tier"]._reference_prices(
+            products, tier.company_id
+        )
         currency = tier.company_id.currency_id
         vals_list = []
         for line, product, qty, charged in lines:

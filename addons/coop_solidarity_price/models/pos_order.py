@@ -25,11 +25,7 @@ class PosOrder(models.Model):
         self.ensure_one()
         # sudo: the cashier's sale feeds the fund, which cashiers can't read.
         Entry = self.env["coop.solidarity.entry"].sudo()
-        tier = (
-            self.env["coop.price.tier"]
-            .sudo()
-            .search([("pricelist_id", "=", self.pricelist_id.id)], limit=1)
-        )
+        tier = self.env["coop.price.tier"]._get_pricelist_tier(self.pricelist_id)
         partner = self.partner_id.commercial_partner_id
         if not tier or tier.is_reference or not partner:
             return

@@ -66,12 +66,9 @@ class ResPartner(models.Model):
             partner.coop_cap_remaining = -1
         if not with_tier:
             return
-        references = {}
         date = fields.Date.context_today(self)
         tiers = {
-            partner: partner.commercial_partner_id._coop_effective_tier(
-                date=date, references=references
-            )
+            partner: partner.commercial_partner_id._coop_effective_tier(date=date)
             for partner in with_tier
         }
         capped = self.browse(
@@ -92,24 +89,16 @@ class ResPartner(models.Model):
     # Which tier applies
     # ------------------------------------------------------------------
 
-    def _coop_effective_tier(self, date=None, references=None):
+    def _coop_effective_tier(self, date=None):
         """The tier that prices this member today: theirs while valid and
         while they are an active member, else the reference tier. With the
-        fund policy on, discounted tiers pause while the fund is negative.
-
-        ``references`` caches the reference tier per company (lists)."""
+        fund policy on, discounted tiers pause while the fund is negative."""
         self.ensure_one()
         date = date or fields.Date.context_today(self)
         partner = self.sudo()
         tier = partner.coop_price_tier_id
         company = tier.company_id or self.env.company
-        if references is None:
-            references = {}
-        if company not in references:
-            references[company] = (
-                self.env["coop.price.tier"].sudo()._get_reference_tier(company)
-            )
-        reference = references[company]
+        reference = self.env["coop.price.tier"].sudo()._get_reference_tier(company)
         if (
             not tier
             or partner.coop_member_state != "active"
@@ -128,16 +117,12 @@ class ResPartner(models.Model):
         """The partner's pricelist follows the effective tier; open carts and
         draft orders follow the pricelist."""
         changed = self.browse()
-        tier_pricelists = (
-            self.env["coop.price.tier"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("pricelist_id", "!=", False)])
-            .pricelist_id
-        )
+        Tier = self.env["coop.price.tier"].with_context(active_test=False)
         for partner in self:
             current = partner.sudo().property_product_pricelist
-            if not partner.sudo().coop_price_tier_id and current not in tier_pricelists:
+            if not partner.sudo().coop_price_tier_id and not Tier._get_pricelist_tier(
+                current
+            ):
                 continue  # never had a tier: their pricelist is not ours to set
             tier = partner._coop_effective_tier()
             pricelist = tier.pricelist_id

@@ -15,11 +15,7 @@ class SaleOrder(models.Model):
 
     def _coop_tier(self):
         self.ensure_one()
-        return (
-            self.env["coop.price.tier"]
-            .sudo()
-            .search([("pricelist_id", "=", self.pricelist_id.id)], limit=1)
-        )
+        return self.env["coop.price.tier"]._get_pricelist_tier(self.pricelist_id)
 
     def _recompute_prices(self):
         res = super()._recompute_prices()
@@ -29,20 +25,14 @@ class SaleOrder(models.Model):
 
     def _coop_advantage(self, tier):
         """Advantage of this order's lines over the reference price."""
-        reference = (
-            self.env["coop.price.tier"].sudo()._get_reference_tier(tier.company_id)
-        )
         lines = self.order_line.filtered(
             lambda line: line.product_id and not line.display_type
         )
-        if not lines or not reference.pricelist_id:
-            return 0.0
-        prices = reference.pricelist_id._compute_price_rule(lines.product_id, 1.0)
+        prices = self.env["coop.price.tier"]._reference_prices(
+            lines.product_id, tier.company_id
+        )
         return sum(
-            (
-                prices[line.product_id.id][0]
-                - line.price_unit * (1 - line.discount / 100)
-            )
+            (prices[line.product_id.id] - line.price_unit * (1 - line.discount / 100))
             * line.product_uom_qty
             for line in lines
         )
