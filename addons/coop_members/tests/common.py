@@ -1,7 +1,73 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import uuid
+
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+def make_till(env, name, journal_code):
+    """A till with one cash method ("Espèces"): (pos.config, payment method)."""
+    journal = env["account.journal"].create(
+        {"name": f"Espèces {name}", "type": "cash", "code": journal_code}
+    )
+    cash = env["pos.payment.method"].create(
+        {"name": "Espèces", "journal_id": journal.id}
+    )
+    config = env["pos.config"].create(
+        {"name": name, "payment_method_ids": [Command.set(cash.ids)]}
+    )
+    return config, cash
+
+
+def pos_order_data(session, cash, lines, partner=None, pricelist=None):
+    """A paid order as the till sends it to ``pos.order.sync_from_ui``:
+    ``lines`` are (product, quantity, unit price) without tax, paid cash."""
+    order_uuid = str(uuid.uuid4())
+    total = sum(qty * price for _product, qty, price in lines)
+    return {
+        "uuid": order_uuid,
+        "name": f"Order {order_uuid}",
+        "session_id": session.id,
+        "sequence_number": 1,
+        "partner_id": partner.id if partner else False,
+        "user_id": session.env.uid,
+        "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
+        "fiscal_position_id": False,
+        "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+        "lines": [
+            Command.create(
+                {
+                    "product_id": product.id,
+                    "qty": qty,
+                    "price_unit": price,
+                    "price_subtotal": qty * price,
+                    "price_subtotal_incl": qty * price,
+                    "discount": 0,
+                    "tax_ids": [],
+                    "pack_lot_ids": [],
+                }
+            )
+            for product, qty, price in lines
+        ],
+        "payment_ids": [
+            Command.create(
+                {
+                    "amount": total,
+                    "name": fields.Datetime.now(),
+                    "payment_method_id": cash.id,
+                }
+            )
+        ],
+        "amount_paid": total,
+        "amount_total": total,
+        "amount_tax": 0,
+        "amount_return": 0,
+        "to_invoice": False,
+        "state": "paid",
+        "last_order_preparation_change": "{}",
+    }
 
 
 class CoopMembersCommon(TransactionCase):

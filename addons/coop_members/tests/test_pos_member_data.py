@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
 from odoo.tests import tagged
 
 from odoo.addons.coop_members.tests import common
@@ -9,15 +8,7 @@ from odoo.addons.coop_members.tests import common
 class TestPosMemberData(common.CoopMembersCommon):
     def test_till_loads_member_number_and_state(self):
         self.subscribe(self.alice, self.class_a, 2)
-        journal = self.env["account.journal"].create(
-            {"name": "Espèces test membres", "type": "cash", "code": "CSHM"}
-        )
-        cash = self.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id}
-        )
-        config = self.env["pos.config"].create(
-            {"name": "Caisse membres", "payment_method_ids": [Command.set(cash.ids)]}
-        )
+        config, _cash = common.make_till(self.env, "Caisse membres", "CSHM")
         admin = self.env.ref("base.user_admin")
         config.with_user(admin).open_ui()
         data = config.current_session_id.with_user(admin).load_data([])

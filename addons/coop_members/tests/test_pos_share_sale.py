@@ -1,7 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import uuid
-
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools.barcode import get_barcode_check_digit
@@ -34,64 +32,12 @@ class TestPosShareSale(common.CoopMembersCommon):
                 "taxes_id": [Command.clear()],
             }
         )
-        journal = cls.env["account.journal"].create(
-            {"name": "Espèces parts", "type": "cash", "code": "CSHP"}
-        )
-        cls.cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id}
-        )
-        cls.config = cls.env["pos.config"].create(
-            {"name": "Caisse parts", "payment_method_ids": [Command.set(cls.cash.ids)]}
-        )
+        cls.config, cls.cash = common.make_till(cls.env, "Caisse parts", "CSHP")
         cls.config.open_ui()
         cls.session = cls.config.current_session_id
 
-    def order_data(self, lines, partner=None, order_uuid=None):
-        order_uuid = order_uuid or str(uuid.uuid4())
-        ui_lines = [
-            Command.create(
-                {
-                    "product_id": product.id,
-                    "qty": qty,
-                    "price_unit": price,
-                    "price_subtotal": qty * price,
-                    "price_subtotal_incl": qty * price,
-                    "discount": 0,
-                    "tax_ids": [],
-                    "pack_lot_ids": [],
-                }
-            )
-            for product, qty, price in lines
-        ]
-        total = sum(qty * price for _product, qty, price in lines)
-        return {
-            "uuid": order_uuid,
-            "name": f"Order {order_uuid}",
-            "session_id": self.session.id,
-            "sequence_number": 1,
-            "partner_id": partner.id if partner else False,
-            "user_id": self.env.uid,
-            "pricelist_id": self.config.pricelist_id.id,
-            "fiscal_position_id": False,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "lines": ui_lines,
-            "payment_ids": [
-                Command.create(
-                    {
-                        "amount": total,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": self.cash.id,
-                    }
-                )
-            ],
-            "amount_paid": total,
-            "amount_total": total,
-            "amount_tax": 0,
-            "amount_return": 0,
-            "to_invoice": False,
-            "state": "paid",
-            "last_order_preparation_change": "{}",
-        }
+    def order_data(self, lines, partner=None):
+        return common.pos_order_data(self.session, self.cash, lines, partner)
 
     def sync(self, data):
         self.env["pos.order"].sync_from_ui([data])

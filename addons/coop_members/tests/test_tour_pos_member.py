@@ -3,6 +3,7 @@ from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.coop_members.tests import common
 
 
 @tagged("post_install", "-at_install", "coop_members", "coop_tour")
@@ -65,18 +66,7 @@ class TestPosMemberTours(HttpCase):
                 "barcode": Partner._coop_card_barcode("08888"),
             }
         )
-        journal = cls.env["account.journal"].create(
-            {"name": "Espèces tour membres", "type": "cash", "code": "CSHM"}
-        )
-        cls.cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id}
-        )
-        cls.pos_config = cls.env["pos.config"].create(
-            {
-                "name": "Caisse membres",
-                "payment_method_ids": [Command.set(cls.cash.ids)],
-            }
-        )
+        cls.pos_config, cls.cash = common.make_till(cls.env, "Caisse membres", "CSHM")
         cls.cashier = new_test_user(
             cls.env,
             login="coop_member_cashier",

@@ -3,6 +3,7 @@ from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.coop_members.tests import common
 
 
 # post_install: the POS assets and tours need every module loaded.
@@ -26,18 +27,7 @@ class TestPosSmokeTour(HttpCase):
                 "taxes_id": [Command.clear()],
             }
         )
-        cash_journal = cls.env["account.journal"].create(
-            {"name": "Espèces caisse test", "type": "cash", "code": "CSHT"}
-        )
-        cls.cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": cash_journal.id}
-        )
-        cls.pos_config = cls.env["pos.config"].create(
-            {
-                "name": "Caisse test",
-                "payment_method_ids": [Command.set(cls.cash.ids)],
-            }
-        )
+        cls.pos_config, cls.cash = common.make_till(cls.env, "Caisse test", "CSHT")
         cls.cashier = new_test_user(
             cls.env,
             login="coop_cashier",

@@ -1,12 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import uuid
-
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from odoo.addons.coop_members.tests import common as members_common
 from odoo.addons.coop_solidarity_price.tests import common
 
 
@@ -15,14 +14,8 @@ class TestFundAndCap(common.CoopSolidarityCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        journal = cls.env["account.journal"].create(
-            {"name": "Espèces tarifs", "type": "cash", "code": "CSHS"}
-        )
-        cls.cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id}
-        )
-        cls.config = cls.env["pos.config"].create(
-            {"name": "Caisse tarifs", "payment_method_ids": [Command.set(cls.cash.ids)]}
+        cls.config, cls.cash = members_common.make_till(
+            cls.env, "Caisse tarifs", "CSHS"
         )
         cls.config.open_ui()
         cls.session = cls.config.current_session_id
@@ -45,54 +38,11 @@ class TestFundAndCap(common.CoopSolidarityCommon):
 
     def pos_order(self, partner, lines, pricelist):
         """A paid order as the till sends it, with the till's prices."""
-        total = sum(qty * price for _product, qty, price in lines)
-        order_uuid = str(uuid.uuid4())
-        self.env["pos.order"].sync_from_ui(
-            [
-                {
-                    "uuid": order_uuid,
-                    "name": f"Order {order_uuid}",
-                    "session_id": self.session.id,
-                    "sequence_number": 1,
-                    "partner_id": partner.id,
-                    "user_id": self.env.uid,
-                    "pricelist_id": pricelist.id,
-                    "fiscal_position_id": False,
-                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                    "lines": [
-                        Command.create(
-                            {
-                                "product_id": product.id,
-                                "qty": qty,
-                                "price_unit": price,
-                                "price_subtotal": qty * price,
-                                "price_subtotal_incl": qty * price,
-                                "discount": 0,
-                                "tax_ids": [],
-                                "pack_lot_ids": [],
-                            }
-                        )
-                        for product, qty, price in lines
-                    ],
-                    "payment_ids": [
-                        Command.create(
-                            {
-                                "amount": total,
-                                "name": fields.Datetime.now(),
-                                "payment_method_id": self.cash.id,
-                            }
-                        )
-                    ],
-                    "amount_paid": total,
-                    "amount_total": total,
-                    "amount_tax": 0,
-                    "amount_return": 0,
-                    "to_invoice": False,
-                    "state": "paid",
-                    "last_order_preparation_change": "{}",
-                }
-            ]
+        data = members_common.pos_order_data(
+            self.session, self.cash, lines, partner, pricelist
         )
+        self.env["pos.order"].sync_from_ui([data])
+        order_uuid = data["uuid"]
         return self.env["pos.order"].search([("uuid", "=", order_uuid)])
 
     def entries(self, partner):

@@ -3,6 +3,7 @@ from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.coop_members.tests import common as members_common
 
 
 @tagged("post_install", "-at_install", "coop_solidarity_price", "coop_tour")
@@ -62,14 +63,8 @@ class TestPosTierTours(HttpCase):
                 "coop_tier_valid_until": "2099-12-31",
             }
         )
-        journal = cls.env["account.journal"].create(
-            {"name": "Espèces tour tarifs", "type": "cash", "code": "CSHU"}
-        )
-        cls.cash = cls.env["pos.payment.method"].create(
-            {"name": "Espèces", "journal_id": journal.id}
-        )
-        cls.pos_config = cls.env["pos.config"].create(
-            {"name": "Caisse tarifs", "payment_method_ids": [Command.set(cls.cash.ids)]}
+        cls.pos_config, cls.cash = members_common.make_till(
+            cls.env, "Caisse tarifs", "CSHU"
         )
         new_test_user(
             cls.env,
