@@ -66,9 +66,9 @@ class CoopPooling(models.Model):
 
     @api.model
     def _pool(self, reference, demand, offers=None, name=None):
-        """Pool ``demand`` (dicts: product_id, quantity, destination, origin)
-        under ``reference``; ``offers`` (dicts: producer_id, product_id,
-        quantity) default to the producers' supplier info. Returns the
+        """Pool ``demand`` (dicts: product_id, quantity, destination) under
+        ``reference``; ``offers`` (dicts: producer_id, product_id, quantity,
+        optional price) default to the producers' supplier info. Returns the
         pooling, with its purchase orders and shortage lines."""
         pooling = self.search(
             [("reference", "=", reference), ("company_id", "=", self.env.company.id)]
@@ -80,22 +80,30 @@ class CoopPooling(models.Model):
         return pooling
 
     def _set_demand(self, demand):
+        """Replace the demand by ``demand``, summed per product and
+        destination."""
         self.ensure_one()
+        totals = defaultdict(lambda: [0.0, 0])
         for line in demand:
             if line["quantity"] < 0:
                 raise UserError(self.env._("A demand quantity can't be negative."))
+            if line["quantity"]:
+                total = totals[line["product_id"], line.get("destination") or ""]
+                total[0] += line["quantity"]
+                total[1] += 1
         self.demand_ids.unlink()
         self.env["coop.pooling.demand"].create(
             [
                 {
                     "pooling_id": self.id,
-                    "product_id": line["product_id"],
-                    "quantity": line["quantity"],
-                    "destination": line.get("destination") or "",
-                    "origin": line.get("origin") or "",
+                    "product_id": product_id,
+                    "destination": destination,
+                    "quantity": quantity,
+                    "line_count": count,
                 }
-                for line in demand
-                if line["quantity"]
+                for (product_id, destination), (quantity, count) in sorted(
+                    totals.items()
+                )
             ]
         )
 
@@ -108,12 +116,20 @@ class CoopPooling(models.Model):
             # cancelled ones); confirmed ones stop the re-run (checked above).
             pooling.purchase_order_ids.button_cancel()
             pooling.purchase_order_ids.unlink()
-            allocations, shortages = pooling._allocate(
-                offers if offers is not None else pooling._offers_from_suppliers()
-            )
+            if offers is None:
+                offers = pooling._offers_from_suppliers()
+            allocations, shortages = pooling._allocate(offers)
             self.env["coop.pooling.shortage"].create(shortages)
-            allocations = self.env["coop.pooling.allocation"].create(allocations)
-            pooling._create_purchase_orders(allocations)
+            orders = pooling._create_purchase_orders(allocations, offers)
+            line_by_key = {
+                (line.partner_id.id, line.product_id.id): line.id
+                for line in orders.order_line
+            }
+            for allocation in allocations:
+                allocation["purchase_line_id"] = line_by_key[
+                    allocation["producer_id"], allocation["product_id"]
+                ]
+            self.env["coop.pooling.allocation"].create(allocations)
             pooling.state = "pooled"
         return True
 
@@ -133,8 +149,9 @@ class CoopPooling(models.Model):
     # ------------------------------------------------------------------
 
     def _offers_from_suppliers(self):
-        """{product id: {producer id: offered quantity or None (no limit)}}:
-        the product's supplier info lines of producers, else its producer."""
+        """Offers (producer, product, quantity or None for no limit, price)
+        from the product's supplier info lines of producers, else its
+        producer at the producer price."""
         products = self.demand_ids.product_id
         offers = defaultdict(dict)
         for info in self.env["product.supplierinfo"].search(
@@ -151,14 +168,22 @@ class CoopPooling(models.Model):
                 info.product_id or info.product_tmpl_id.product_variant_ids & products
             )
             for product in targets:
-                offers[product.id][info.partner_id.id] = info.coop_offer_qty or None
+                offers[product.id][info.partner_id.id] = (
+                    info.coop_offer_qty or None,
+                    info.price or None,
+                )
         for product in products:
             if not offers.get(product.id) and product.coop_producer_id:
-                offers[product.id][product.coop_producer_id.id] = None
+                offers[product.id][product.coop_producer_id.id] = (None, None)
         return [
-            {"producer_id": producer_id, "product_id": product_id, "quantity": quantity}
+            {
+                "producer_id": producer_id,
+                "product_id": product_id,
+                "quantity": quantity,
+                "price": price,
+            }
             for product_id, by_producer in offers.items()
-            for producer_id, quantity in by_producer.items()
+            for producer_id, (quantity, price) in by_producer.items()
         ]
 
     def _allocate(self, offers):
@@ -280,44 +305,56 @@ class CoopPooling(models.Model):
     # Purchase orders
     # ------------------------------------------------------------------
 
-    def _create_purchase_orders(self, allocations):
+    def _create_purchase_orders(self, allocations, offers):
+        """One purchase order per producer for the ``allocations`` (values),
+        in one batch; each producer's price is that of their offer, else the
+        product's producer price."""
         totals = defaultdict(float)
         for allocation in allocations:
-            totals[allocation.producer_id, allocation.product_id] += allocation.quantity
+            totals[allocation["producer_id"], allocation["product_id"]] += allocation[
+                "quantity"
+            ]
         by_producer = defaultdict(list)
-        for (producer, product), quantity in totals.items():
-            by_producer[producer].append((product, quantity))
-        orders = self.env["purchase.order"].create(
+        for (producer_id, product_id), quantity in totals.items():
+            by_producer[producer_id].append((product_id, quantity))
+        products = self.env["product.product"].browse(
+            {product_id for _producer, product_id in totals}
+        )
+        producer_price = {p.id: p.coop_producer_price for p in products}
+        offer_price = {
+            (offer["producer_id"], offer["product_id"]): offer.get("price")
+            for offer in offers
+        }
+        price = {key: offer_price.get(key) or producer_price[key[1]] for key in totals}
+        return self.env["purchase.order"].create(
             [
                 {
-                    "partner_id": producer.id,
+                    "partner_id": producer_id,
                     "coop_pooling_id": self.id,
                     "origin": self.name,
                     "company_id": self.company_id.id,
                     "order_line": [
                         Command.create(
                             {
-                                "product_id": product.id,
+                                "product_id": product_id,
                                 "product_qty": quantity,
-                                "price_unit": product.coop_producer_price,
+                                "price_unit": price[producer_id, product_id],
                             }
                         )
-                        for product, quantity in sorted(lines, key=lambda pl: pl[0].id)
+                        for product_id, quantity in sorted(lines)
                     ],
                 }
-                for producer, lines in sorted(
-                    by_producer.items(), key=lambda pl: pl[0].id
-                )
+                for producer_id, lines in sorted(by_producer.items())
             ]
         )
-        line_by_key = {
-            (line.partner_id, line.product_id): line for line in orders.order_line
-        }
-        for allocation in allocations:
-            allocation.purchase_line_id = line_by_key[
-                allocation.producer_id, allocation.product_id
-            ]
-        return orders
+
+    def action_confirm_orders(self):
+        """Confirm the pooled purchase orders still in draft (sent to the
+        producers): they then appear in the producers' space and rounds."""
+        self.purchase_order_ids.filtered(
+            lambda o: o.state in ("draft", "sent")
+        ).button_confirm()
+        return True
 
     def action_view_purchase_orders(self):
         self.ensure_one()

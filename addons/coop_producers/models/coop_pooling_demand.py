@@ -3,6 +3,10 @@ from odoo import fields, models
 
 
 class CoopPoolingDemand(models.Model):
+    """Demand for a product at a destination: the order lines pooled are
+    summed, so the pooling's size follows products and destinations, not the
+    number of order lines."""
+
     _name = "coop.pooling.demand"
     _description = "Pooling demand line"
 
@@ -12,4 +16,4 @@ class CoopPoolingDemand(models.Model):
     product_id = fields.Many2one("product.product", required=True)
     quantity = fields.Float(required=True, digits="Product Unit of Measure")
     destination = fields.Char(help="Pickup point or delivery round.")
-    origin = fields.Char(help="The order line this demand comes from.")
+    line_count = fields.Integer(string="Order lines", default=1)
