@@ -12,6 +12,7 @@
     "depends": [
         "purchase_stock",
         "stock",
+        "stock_picking_batch",
     ],
     "data": [
         "security/coop_producers_security.xml",

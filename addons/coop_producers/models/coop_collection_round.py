@@ -19,10 +19,21 @@ class CoopCollectionRound(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
+    pooling_id = fields.Many2one(
+        "coop.pooling",
+        help="Its confirmed purchase orders become the stops of this round.",
+    )
     stop_ids = fields.One2many("coop.collection.stop", "round_id", string="Stops")
     load_kg = fields.Float(string="Load (kg)", compute="_compute_load")
     load_items = fields.Float(string="Items", compute="_compute_load")
     over_capacity = fields.Boolean(compute="_compute_load")
+    batch_id = fields.Many2one(
+        "stock.picking.batch",
+        string="Receipts batch",
+        readonly=True,
+        copy=False,
+        groups="stock.group_stock_user",
+    )
 
     _sql_constraints = [
         (
@@ -65,3 +76,56 @@ class CoopCollectionRound(models.Model):
                 }
             )
         return True
+
+    def action_add_pooling_orders(self):
+        self.ensure_one()
+        orders = self.pooling_id.purchase_order_ids.filtered(
+            lambda o: o.state in ("purchase", "done")
+        )
+        if not orders:
+            raise UserError(
+                self.env._("The pooling has no confirmed purchase order to collect.")
+            )
+        return self.action_add_purchase_orders(orders)
+
+    def action_validate_receipts(self):
+        """Validate the round's receipts batch (what was collected)."""
+        self.ensure_one()
+        if not self.batch_id:
+            self.action_group_receipts()
+        return self.batch_id.action_done()
+
+    def action_group_receipts(self):
+        """Group the receipts still to validate of every stop in one batch
+        transfer (created once, completed when stops are added)."""
+        self.ensure_one()
+        receipts = self.stop_ids.picking_ids.filtered(
+            lambda p: p.state not in ("done", "cancel")
+        )
+        if not receipts:
+            raise UserError(self.env._("This round has no receipt to validate."))
+        if self.batch_id and self.batch_id.state in ("done", "cancel"):
+            raise UserError(
+                self.env._("The receipts batch of this round is already closed.")
+            )
+        if not self.batch_id:
+            self.batch_id = self.env["stock.picking.batch"].create(
+                {
+                    "description": self.name,
+                    "user_id": self.driver_id.id,
+                    "company_id": self.company_id.id,
+                    "picking_type_id": receipts.picking_type_id[:1].id,
+                    "scheduled_date": fields.Datetime.to_datetime(self.date),
+                }
+            )
+        (receipts - self.batch_id.picking_ids).batch_id = self.batch_id
+        return self.action_view_batch()
+
+    def action_view_batch(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "stock.picking.batch",
+            "res_id": self.batch_id.id,
+            "view_mode": "form",
+        }

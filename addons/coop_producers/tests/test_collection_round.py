@@ -80,3 +80,56 @@ class TestCollectionRound(common.CoopProducersCommon):
         self.assertEqual(stops.producer_id, self.farm_a)
         with self.assertRaises(AccessError):
             self.round.with_user(self.producer_a).write({"name": "X"})
+
+    def test_receipts_grouped_in_one_batch(self):
+        with self.assertRaises(UserError):
+            self.round.action_group_receipts()  # no stop yet
+        (self.po_a | self.po_b).button_confirm()
+        self.round.action_add_purchase_orders(self.po_a | self.po_b)
+        self.round.action_group_receipts()
+        batch = self.round.batch_id
+        receipts = (self.po_a | self.po_b).picking_ids
+        self.assertEqual(len(receipts), 2)
+        self.assertEqual(batch.picking_ids, receipts)
+        self.assertEqual(batch.description, "Tournée Pévèle")
+        # Grouping again keeps the same batch and adds nothing twice.
+        self.round.action_group_receipts()
+        self.assertEqual(self.round.batch_id, batch)
+        self.assertEqual(len(batch.picking_ids), 2)
+        # Producers don't see the batch field on their rounds.
+        with self.assertRaises(AccessError):
+            self.round.with_user(self.producer_a).read(["batch_id"])
+
+    def test_round_from_a_pooling_collects_and_receives(self):
+        pooling = (
+            self.env["coop.pooling"]
+            .with_user(self.logistics)
+            ._pool(
+                "round:1",
+                [
+                    {
+                        "product_id": self.carrots.product_variant_id.id,
+                        "quantity": 12,
+                        "destination": "Lomme",
+                    },
+                    {
+                        "product_id": self.beer.product_variant_id.id,
+                        "quantity": 6,
+                        "destination": "Lomme",
+                    },
+                ],
+            )
+        )
+        self.round.pooling_id = pooling
+        with self.assertRaises(UserError):
+            self.round.action_add_pooling_orders()  # orders still in draft
+        pooling.action_confirm_orders()
+        self.assertEqual(set(pooling.purchase_order_ids.mapped("state")), {"purchase"})
+        self.round.action_add_pooling_orders()
+        self.assertEqual(self.round.stop_ids.producer_id, self.farm_a | self.farm_b)
+        self.round.action_validate_receipts()
+        receipts = pooling.purchase_order_ids.picking_ids
+        self.assertEqual(set(receipts.mapped("state")), {"done"})
+        self.assertEqual(self.round.batch_id.state, "done")
+        self.assertEqual(self.carrots.qty_available, 12)
+        self.assertEqual(self.beer.qty_available, 6)
