@@ -17,12 +17,16 @@
     "data": [
         "security/coop_producers_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
         "wizards/coop_producer_stock_wizard_views.xml",
+        "wizards/coop_producer_statement_wizard_views.xml",
         "views/res_partner_views.xml",
         "views/product_template_views.xml",
         "views/coop_pooling_views.xml",
         "views/coop_collection_round_views.xml",
+        "views/coop_producer_statement_views.xml",
         "report/coop_collection_round_reports.xml",
+        "report/coop_producer_statement_reports.xml",
         "views/coop_producers_menus.xml",
     ],
     "demo": [

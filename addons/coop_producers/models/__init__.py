@@ -5,6 +5,8 @@ from . import coop_pooling_allocation
 from . import coop_pooling_demand
 from . import coop_pooling_shortage
 from . import coop_producer_label
+from . import coop_producer_statement
+from . import coop_producer_statement_line
 from . import product_category
 from . import product_supplierinfo
 from . import product_template
@@ -12,3 +14,4 @@ from . import purchase_order
 from . import res_company
 from . import res_partner
 from . import res_users
+from . import stock_move
