@@ -32,6 +32,7 @@
     "demo": [
         "demo/coop_producer_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/coop_pooling_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [
