@@ -26,6 +26,7 @@ SIZES = {
         "order_lines": 40,
         "pos_orders": 10,
         "fund_entries": 200,
+        "pooling": (200, 6, 4),
     },
     "small": {
         "products": 1000,
@@ -33,6 +34,7 @@ SIZES = {
         "order_lines": 1000,
         "pos_orders": 100,
         "fund_entries": 10000,
+        "pooling": (2000, 20, 10),
     },
     # The sizes named in the issues.
     "full": {
@@ -41,6 +43,8 @@ SIZES = {
         "order_lines": 20000,
         "pos_orders": 500,
         "fund_entries": 100000,
+        # Demand lines, producers, destinations of the pooling bench (#5).
+        "pooling": (20000, 60, 40),
     },
 }
 BATCH = 1000
@@ -257,6 +261,10 @@ def generate_ours(env, size="smoke", seed=42):
     entries = _bench_fund_entries(
         env, members, tiers, SIZES[size]["fund_entries"], seed
     )
+    # The farms of the pooling bench are producers (coop_producers).
+    env["res.partner"].search(
+        [("name", "=like", "Ferme %")], order="name", limit=SIZES[size]["pooling"][1]
+    ).coop_is_producer = True
     return {
         "register_movements": Movement.search_count([]),
         "tiers": len(tiers),
@@ -402,3 +410,39 @@ def pos_orders_payload(env, config, count, seed=7):
             }
         )
     return orders
+
+
+def pooling_demand(env, size, seed=11):
+    """The order lines of a cycle, the same on both sides: ``lines`` lines
+    over ten products of each of the first ``producers`` farms (their
+    supplier info line is their offer, without limit) and ``destinations``
+    pickup points."""
+    lines, producer_count, destination_count = SIZES[size]["pooling"]
+    producers = env["res.partner"].search(
+        [("name", "=like", "Ferme %")], order="name", limit=producer_count
+    )
+    infos = env["product.supplierinfo"].search(
+        [("partner_id", "in", producers.ids)], order="id"
+    )
+    per_producer = {}
+    for info in infos:
+        per_producer.setdefault(info.partner_id.id, [])
+        if len(per_producer[info.partner_id.id]) < 10:
+            per_producer[info.partner_id.id].append(
+                (info.product_tmpl_id.product_variant_id.id, info.price)
+            )
+    offers = [
+        (producer_id, product_id, price)
+        for producer_id, products in sorted(per_producer.items())
+        for product_id, price in products
+    ]
+    rng = random.Random(seed)
+    demand = [
+        {
+            "product_id": rng.choice(offers)[1],
+            "quantity": rng.randint(1, 3),
+            "destination": f"Point {rng.randrange(destination_count):02d}",
+        }
+        for _line in range(lines)
+    ]
+    return demand, offers

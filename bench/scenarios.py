@@ -92,6 +92,54 @@ def fund_and_cap(env, size):
     return {"balance": round(balance, 2), "partners": len(remaining)}
 
 
+@in_process("pooling")
+def pooling(env, size):
+    """A cycle's demand becomes one purchase order per producer. Ours:
+    coop.pooling._pool (demand summed per product and destination, split
+    between producers, allocations per destination kept). Vanilla: the same
+    purchase orders created directly, in one batched ORM create, from totals
+    summed in Python."""
+    from odoo import Command
+
+    demand, offers = datagen.pooling_demand(env, size)
+    if "coop.pooling" in env:
+        pooled = env["coop.pooling"]._pool("bench", demand)
+        orders = pooled.purchase_order_ids
+    else:
+        producer_of = {
+            product: (producer, price) for producer, product, price in offers
+        }
+        totals = {}
+        for line in demand:
+            totals[line["product_id"]] = (
+                totals.get(line["product_id"], 0) + line["quantity"]
+            )
+        by_producer = {}
+        for product_id, quantity in sorted(totals.items()):
+            producer_id, price = producer_of[product_id]
+            by_producer.setdefault(producer_id, []).append(
+                Command.create(
+                    {
+                        "product_id": product_id,
+                        "product_qty": quantity,
+                        "price_unit": price,
+                    }
+                )
+            )
+        orders = env["purchase.order"].create(
+            [
+                {"partner_id": producer_id, "order_line": lines}
+                for producer_id, lines in sorted(by_producer.items())
+            ]
+        )
+    return {
+        "demand_lines": len(demand),
+        "orders": len(orders),
+        "order_lines": len(orders.order_line),
+        "amount": round(sum(orders.mapped("amount_untaxed")), 2),
+    }
+
+
 def login(session, base_url, login_name, password):
     page = session.get(f"{base_url}/web/login", timeout=60).text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
