@@ -8,12 +8,21 @@ import pytest
 ADDONS = Path(__file__).resolve().parent.parent / "addons"
 # ../shared/design.md, "Dependency graph"; coop_producers also needs
 # stock_picking_batch, which the design's domain model uses for the receipts of
-# a collection round (and coop_marketplace for distribution).
+# a collection round (and coop_marketplace for distribution); coop_marketplace
+# also needs sale_stock (the orders' deliveries, grouped per pickup slot) and
+# payment_custom ("pay at pickup").
 EXPECTED_DEPENDS = {
     "coop_members": {"account", "point_of_sale", "portal"},
     "coop_solidarity_price": {"coop_members", "sale", "point_of_sale"},
     "coop_producers": {"purchase_stock", "stock", "stock_picking_batch"},
-    "coop_marketplace": {"website_sale", "delivery", "coop_producers", "coop_members"},
+    "coop_marketplace": {
+        "website_sale",
+        "delivery",
+        "sale_stock",
+        "payment_custom",
+        "coop_producers",
+        "coop_members",
+    },
 }
 
 

@@ -235,12 +235,13 @@ def build_template(name):
         logfile,
         "installing account and the French chart of accounts",
     )
-    # 4. Our addons, their dependencies and demo data.
+    # 4. Our addons, their dependencies and demo data; and Odoo's demo payment
+    #    provider, which the shop's tours and tests pay with.
     run_odoo(
         odoo_cmd(
             "build.conf",
             f"--database={building}",
-            f"--init={','.join(OUR_ADDONS)}",
+            f"--init={','.join([*OUR_ADDONS, 'payment_demo'])}",
             "--stop-after-init",
         ),
         logfile,

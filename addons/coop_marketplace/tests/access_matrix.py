@@ -3,13 +3,43 @@
 Rights are strings of r (read), w (write), c (create), u (unlink). Members
 see their own orders in the portal and nobody else's, by record rule and on
 every /my route (IDOR test).
+
+Cycles, their offered products, pickup points and slots are the shop's
+catalogue: everyone reads them (visitors and members on the website, staff),
+only marketplace managers (the administrator here) change them. Slots are
+booked through ``sale.order._coop_set_pickup_slot``, never written by
+members. Weekly slot templates are staff-only.
 """
 
 from odoo import Command
 
 ROLE_GROUPS = {}
 
+ROLES = [
+    "public",
+    "portal_member",
+    "pos_cashier",
+    "producer",
+    "members_user",
+    "members_manager",
+    "solidarity_officer",
+    "logistics_staff",
+    "administrator",
+]
+
+
+def rights(**given):
+    return {role: given.get(role, "") for role in ROLES}
+
+
+SHOP_CATALOGUE = {**{role: "r" for role in ROLES}, "administrator": "rwcu"}
+
 MODEL_ACCESS = {
+    "coop.order.cycle": SHOP_CATALOGUE,
+    "coop.order.cycle.line": SHOP_CATALOGUE,
+    "coop.pickup.point": SHOP_CATALOGUE,
+    "coop.pickup.slot": SHOP_CATALOGUE,
+    "coop.pickup.slot.template": rights(logistics_staff="r", administrator="rwcu"),
     "sale.order": {
         "public": "",
         "portal_member": "r",
@@ -24,6 +54,9 @@ MODEL_ACCESS = {
         "administrator": "rwcu",
     },
 }
+# Extended with the stored cycle of the order (grouped ordered quantities):
+# rights are those of the orders.
+MODEL_ACCESS["sale.order.line"] = MODEL_ACCESS["sale.order"]
 
 
 def member_order(env, partner):

@@ -15,6 +15,8 @@ class TestShopSmokeTour(HttpCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.website = cls.env["website"].get_current_website()
+        # The plain shop, without order cycles (a setting of the website).
+        cls.website.coop_cycle_shop = False
         cls.product = cls.env["product.product"].create(
             {
                 "name": "Miel de Flandre",

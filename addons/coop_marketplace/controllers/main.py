@@ -1,0 +1,55 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import UserError, ValidationError
+from odoo.http import request, route
+
+from odoo.addons.website_sale.controllers.main import WebsiteSale
+
+
+class CoopWebsiteSale(WebsiteSale):
+    """Checkout with a coop pickup point: after the point (Odoo's location
+    selector), the member picks a time slot, before paying."""
+
+    def _check_shipping_method(self, order_sudo):
+        if redirection := super()._check_shipping_method(order_sudo):
+            return redirection
+        if order_sudo.carrier_id.delivery_type == "coop_pickup":
+            if not order_sudo.coop_pickup_point_id:
+                return request.redirect("/shop/checkout")
+            if not order_sudo.coop_pickup_slot_id:
+                return request.redirect("/shop/coop_slot")
+        return None
+
+    @route(
+        "/shop/coop_slot",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+        methods=["GET", "POST"],
+    )
+    def shop_coop_slot(self, slot_id=None, **post):
+        """GET: the slots of the chosen point in the cart's cycle; POST: book
+        one (checked again on the server: point, cycle, capacity)."""
+        order_sudo = request.website.sale_get_order()
+        if redirection := self._check_cart_and_addresses(order_sudo):
+            return redirection
+        if order_sudo.carrier_id.delivery_type != "coop_pickup":
+            return request.redirect("/shop/confirm_order")
+        if not order_sudo.coop_pickup_point_id:
+            return request.redirect("/shop/checkout")
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                slot = order_sudo._coop_slot_from_request(slot_id)
+                order_sudo._coop_set_pickup_slot(slot)
+            except (UserError, ValidationError) as exc:
+                error = exc.args[0]
+            else:
+                return request.redirect("/shop/confirm_order")
+        values = {
+            "website_sale_order": order_sudo,
+            "order": order_sudo,
+            "slots": order_sudo._coop_bookable_slots(),
+            "error": error,
+        }
+        return request.render("coop_marketplace.checkout_pickup_slot", values)

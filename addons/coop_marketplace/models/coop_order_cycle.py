@@ -1,0 +1,402 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+
+class CoopOrderCycle(models.Model):
+    """A short-circuit ordering round: members order the offered products
+    between the opening and the closing, then collect them in a pickup slot
+    between the pickup dates.
+
+    draft → open (slots generated, shop open) → closed (orders locked; the
+    close is extended by pooling and distribution) → done.
+    """
+
+    _name = "coop.order.cycle"
+    _description = "Order cycle"
+    _order = "open_datetime desc, id desc"
+
+    name = fields.Char(required=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    open_datetime = fields.Datetime(string="Opens on", required=True)
+    close_datetime = fields.Datetime(string="Closes on", required=True)
+    pickup_date_from = fields.Date(string="Pickup from", required=True)
+    pickup_date_to = fields.Date(string="Pickup until", required=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Open"),
+            ("closed", "Closed"),
+            ("done", "Done"),
+        ],
+        required=True,
+        default="draft",
+        readonly=True,
+        copy=False,
+    )
+    members_only = fields.Boolean(
+        default=True, help="Only members can order in this cycle on the shop."
+    )
+    line_ids = fields.One2many(
+        "coop.order.cycle.line", "cycle_id", string="Offered products", copy=True
+    )
+    producer_ids = fields.Many2many(
+        "res.partner",
+        string="Producers",
+        domain=[("coop_is_producer", "=", True)],
+        help="Add products of these producers adds every product they sell "
+        "that is not offered yet.",
+    )
+    pooling_id = fields.Many2one(
+        "coop.pooling",
+        readonly=True,
+        copy=False,
+        help="The producers' purchase orders of this cycle, made at close.",
+    )
+    batch_ids = fields.One2many(
+        "stock.picking.batch", "coop_cycle_id", string="Distribution batches"
+    )
+    slot_ids = fields.One2many("coop.pickup.slot", "cycle_id", string="Pickup slots")
+    slot_count = fields.Integer(compute="_compute_slot_count")
+
+    _sql_constraints = [
+        (
+            "close_after_open",
+            "CHECK(close_datetime > open_datetime)",
+            "A cycle must close after it opens.",
+        ),
+        (
+            "pickup_dates_ordered",
+            "CHECK(pickup_date_to >= pickup_date_from)",
+            "The last pickup date can't be before the first one.",
+        ),
+    ]
+
+    # === COMPUTE METHODS === #
+
+    @api.depends("slot_ids")
+    def _compute_slot_count(self):
+        groups = self.env["coop.pickup.slot"]._read_group(
+            [("cycle_id", "in", self._origin.ids)], ["cycle_id"], ["__count"]
+        )
+        counts = {cycle.id: count for cycle, count in groups}
+        for cycle in self:
+            cycle.slot_count = counts.get(cycle._origin.id, 0)
+
+    # === CRUD === #
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(cycle.state != "draft" for cycle in self):
+            raise UserError(self.env._("Only draft cycles can be deleted."))
+
+    # === ACTIONS === #
+
+    def action_add_producer_products(self):
+        """Offer every saleable product of the selected producers that is not
+        offered yet (without a quantity limit)."""
+        for cycle in self:
+            products = self.env["product.product"].search(
+                [
+                    ("coop_producer_id", "in", cycle.producer_ids.ids),
+                    ("sale_ok", "=", True),
+                    ("id", "not in", cycle.line_ids.product_id.ids),
+                ]
+            )
+            cycle.line_ids = [
+                Command.create({"product_id": product.id}) for product in products
+            ]
+        return True
+
+    def action_open(self):
+        for cycle in self:
+            if cycle.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Only draft cycles can be opened (%(cycle)s).",
+                        cycle=cycle.display_name,
+                    )
+                )
+            if not cycle.line_ids:
+                raise UserError(
+                    self.env._(
+                        "Add at least one product before opening %(cycle)s.",
+                        cycle=cycle.display_name,
+                    )
+                )
+        self.state = "open"
+        self._generate_pickup_slots()
+        return True
+
+    def action_close(self):
+        self._coop_close()
+        return True
+
+    def action_done(self):
+        if any(cycle.state != "closed" for cycle in self):
+            raise UserError(self.env._("Only closed cycles can be set to done."))
+        self.state = "done"
+        return True
+
+    def action_reset_draft(self):
+        """Back to draft to fix a mistake, only while nobody has ordered:
+        the (empty) slots are removed and generated again at opening."""
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .search_count(
+                [("coop_cycle_id", "in", self.ids), ("state", "!=", "cancel")], limit=1
+            )
+        )
+        if orders:
+            raise UserError(
+                self.env._("Members already ordered in this cycle: it can't be reset.")
+            )
+        self.slot_ids.unlink()
+        self.state = "draft"
+        return True
+
+    def action_view_slots(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "coop_marketplace.coop_pickup_slot_action"
+        )
+        action["domain"] = [("cycle_id", "=", self.id)]
+        action["context"] = {"default_cycle_id": self.id}
+        return action
+
+    # === BUSINESS METHODS === #
+
+    def _coop_close(self):
+        """Close the open cycles among ``self``; closed or done ones are left
+        alone, so a second close (button and cron racing, retried cron)
+        changes nothing. Extended by the close steps (pooling,
+        distribution)."""
+        to_close = self.filtered(lambda cycle: cycle.state == "open")
+        for cycle in to_close:
+            cycle._coop_close_orders()
+        to_close.state = "closed"
+        return to_close
+
+    def _generate_pickup_slots(self):
+        """One slot per active pickup point, template and matching day of
+        the pickup dates. Idempotent: an existing slot of the same point
+        and start is kept as it is (bookings, edited capacity)."""
+        Slot = self.env["coop.pickup.slot"]
+        vals_list = []
+        for cycle in self:
+            points = self.env["coop.pickup.point"].search(
+                [("company_id", "=", cycle.company_id.id)]
+            )
+            existing = {(slot.point_id, slot.start_datetime) for slot in cycle.slot_ids}
+            day = cycle.pickup_date_from
+            while day <= cycle.pickup_date_to:
+                for point in points:
+                    tz = pytz.timezone(point._coop_tz())
+                    for template in point.slot_template_ids:
+                        if int(template.weekday) != day.weekday():
+                            continue
+                        start = self._coop_utc(tz, day, template.hour_from)
+                        if (point, start) in existing:
+                            continue
+                        existing.add((point, start))
+                        vals_list.append(
+                            {
+                                "cycle_id": cycle.id,
+                                "point_id": point.id,
+                                "start_datetime": start,
+                                "end_datetime": self._coop_utc(
+                                    tz, day, template.hour_to
+                                ),
+                                "capacity": template.capacity,
+                            }
+                        )
+                day += timedelta(days=1)
+        return Slot.create(vals_list)
+
+    @api.model
+    def _coop_utc(self, tz, day, hours):
+        """Naive UTC datetime of ``hours`` (float, local time in ``tz``) on
+        ``day``."""
+        local = datetime.combine(day, time.min) + timedelta(hours=hours)
+        return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
+    def _get_open_cycle(self, company=None):
+        """The cycle members can order in now for ``company`` (default: the
+        current one); if several are open, the one closing first. A cycle
+        whose closing time passed is no longer open, even before the cron
+        closes it."""
+        company = company or self.env.company
+        return self.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "open"),
+                ("close_datetime", ">", fields.Datetime.now()),
+            ],
+            order="close_datetime, id",
+            limit=1,
+        )
+
+    @api.model
+    def _cron_coop_order_cycles(self):
+        """Open the draft cycles whose opening time has come (if they offer
+        something), close the open ones whose closing time has passed."""
+        now = fields.Datetime.now()
+        to_open = self.search(
+            [
+                ("state", "=", "draft"),
+                ("open_datetime", "<=", now),
+                ("close_datetime", ">", now),
+                ("line_ids", "!=", False),
+            ]
+        )
+        to_open.action_open()
+        to_close = self.search([("state", "=", "open"), ("close_datetime", "<=", now)])
+        to_close._coop_close()
+        return True
+
+    def _coop_line_of(self, product):
+        """The line offering ``product`` in this cycle (empty if none)."""
+        self.ensure_one()
+        return self.line_ids.filtered(lambda line: line.product_id == product)[:1]
+
+    # ------------------------------------------------------------------
+    # Close: pooling, shortages, distribution
+    # ------------------------------------------------------------------
+
+    def _coop_close_orders(self):
+        """Close steps of one cycle, in the close's transaction: carts
+        cancelled (their slots given back), orders locked, producers pooled
+        (one purchase order each), shortages taken off the orders that came
+        last, deliveries grouped per pickup point and slot, orders locked."""
+        self.ensure_one()
+        Order = self.env["sale.order"]
+        Order.search(
+            [("coop_cycle_id", "=", self.id), ("state", "in", ("draft", "sent"))]
+        )._action_cancel()
+        orders = Order.search(
+            [("coop_cycle_id", "=", self.id), ("state", "=", "sale")], order="id"
+        )
+        pooling = self.env["coop.pooling"]._pool(
+            f"cycle:{self.id}",
+            self._coop_demand(orders),
+            offers=self._coop_offers(),
+            name=self.name,
+        )
+        self.pooling_id = pooling
+        self._coop_apply_shortages(orders, pooling.shortage_ids)
+        self._coop_group_deliveries(orders)
+        orders.action_lock()
+
+    def _coop_demand(self, orders):
+        """Demand lines for the pooling: one per order line, the pickup
+        point as destination."""
+        return [
+            {
+                "product_id": line.product_id.id,
+                "quantity": line.product_uom_qty,
+                "destination": line.order_id.coop_pickup_point_id.name or "",
+            }
+            for line in orders.order_line
+            if not line.display_type and not line.is_delivery and line.product_uom_qty
+        ]
+
+    def _coop_offers(self):
+        """The cycle's lines are the producers' offers (0: no limit)."""
+        return [
+            {
+                "producer_id": line.producer_id.id,
+                "product_id": line.product_id.id,
+                "quantity": line.offered_qty or None,
+            }
+            for line in self.line_ids
+            if line.producer_id
+        ]
+
+    def _coop_apply_shortages(self, orders, shortages):
+        """What producers can't supply comes off the orders placed last
+        (first come, first served); each member concerned is told, and what
+        they paid for missing items is to be refunded."""
+        missing = {shortage.product_id: shortage.missing for shortage in shortages}
+        if not missing:
+            return
+        reduced = defaultdict(list)
+        for line in orders.order_line.sorted(lambda l: (-l.order_id.id, -l.id)):
+            take = min(missing.get(line.product_id, 0.0), line.product_uom_qty)
+            if take <= 0:
+                continue
+            missing[line.product_id] -= take
+            amount = line.price_total * take / line.product_uom_qty
+            reduced[line.order_id].append((line, take, amount))
+        for order, changes in reduced.items():
+            order.with_context(coop_cycle_close=True)._coop_reduce_for_shortage(changes)
+
+    def _coop_group_deliveries(self, orders):
+        """One batch transfer per pickup point and slot."""
+        Batch = self.env["stock.picking.batch"]
+        by_slot = defaultdict(lambda: self.env["stock.picking"])
+        for order in orders:
+            pickings = order.picking_ids.filtered(
+                lambda p: (
+                    p.state not in ("done", "cancel")
+                    and p.picking_type_code == "outgoing"
+                )
+            )
+            by_slot[order.coop_pickup_slot_id] |= pickings
+        for slot, pickings in sorted(by_slot.items(), key=lambda sp: sp[0].id):
+            if not pickings:
+                continue
+            Batch.create(
+                {
+                    "description": slot.display_name if slot else self.name,
+                    "company_id": self.company_id.id,
+                    "picking_type_id": pickings.picking_type_id[:1].id,
+                    "scheduled_date": slot.start_datetime or fields.Datetime.now(),
+                    "coop_cycle_id": self.id,
+                    "coop_pickup_slot_id": slot.id,
+                    "picking_ids": [Command.set(pickings.ids)],
+                }
+            )
+
+    def _coop_distribution_groups(self):
+        """[{'slot', 'orders'}] per pickup point and slot, in time order:
+        the pages of the distribution list."""
+        self.ensure_one()
+        orders = self.env["sale.order"].search(
+            [
+                ("coop_cycle_id", "=", self.id),
+                ("state", "=", "sale"),
+                ("coop_pickup_slot_id", "!=", False),
+            ]
+        )
+        groups = defaultdict(lambda: self.env["sale.order"])
+        for order in orders:
+            groups[order.coop_pickup_slot_id] |= order
+        return [
+            {"slot": slot, "orders": groups[slot].sorted(lambda o: o.partner_id.name)}
+            for slot in sorted(
+                groups, key=lambda s: (s.start_datetime, s.point_id.sequence, s.id)
+            )
+        ]
+
+    def action_coop_view_purchase_orders(self):
+        self.ensure_one()
+        return self.pooling_id.action_view_purchase_orders()
+
+    def action_coop_view_batches(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Distribution batches"),
+            "res_model": "stock.picking.batch",
+            "view_mode": "list,form",
+            "domain": [("coop_cycle_id", "=", self.id)],
+        }

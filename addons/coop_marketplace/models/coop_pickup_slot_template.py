@@ -1,0 +1,46 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+WEEKDAYS = [
+    ("0", "Monday"),
+    ("1", "Tuesday"),
+    ("2", "Wednesday"),
+    ("3", "Thursday"),
+    ("4", "Friday"),
+    ("5", "Saturday"),
+    ("6", "Sunday"),
+]
+
+
+class CoopPickupSlotTemplate(models.Model):
+    """A weekly opening of a pickup point (e.g. Saturday 10:00-12:00, 15
+    orders), copied into dated slots when a cycle opens."""
+
+    _name = "coop.pickup.slot.template"
+    _description = "Pickup slot template"
+    _order = "point_id, weekday, hour_from, id"
+
+    point_id = fields.Many2one(
+        "coop.pickup.point", string="Pickup point", required=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="point_id.company_id", store=True)
+    # Values are Python's date.weekday() as strings (selection keys).
+    weekday = fields.Selection(WEEKDAYS, required=True, default="5")
+    hour_from = fields.Float(string="From", required=True, default=10.0)
+    hour_to = fields.Float(string="To", required=True, default=12.0)
+    capacity = fields.Integer(
+        required=True, default=10, help="Orders that can be collected in the slot."
+    )
+
+    _sql_constraints = [
+        (
+            "capacity_positive",
+            "CHECK(capacity > 0)",
+            "The capacity of a slot must be positive.",
+        ),
+        (
+            "hours_valid",
+            "CHECK(hour_from >= 0 AND hour_to <= 24 AND hour_to > hour_from)",
+            "A slot must end after it starts, within the day.",
+        ),
+    ]

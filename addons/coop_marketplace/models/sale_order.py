@@ -1,0 +1,390 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import json
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_amount
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    coop_cycle_id = fields.Many2one(
+        "coop.order.cycle",
+        string="Order cycle",
+        index="btree_not_null",
+        copy=False,
+        ondelete="restrict",
+    )
+    # Written only by _coop_set_pickup_slot (through the slot's booking API)
+    # so that the slot's booked count stays right.
+    coop_pickup_slot_id = fields.Many2one(
+        "coop.pickup.slot",
+        string="Pickup slot",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+    )
+
+    coop_pickup_point_id = fields.Many2one(
+        "coop.pickup.point",
+        string="Pickup point",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        ondelete="restrict",
+    )
+
+    coop_shortage_amount = fields.Monetary(
+        string="Shortage to refund",
+        readonly=True,
+        copy=False,
+        help="Paid for items the producers could not supply at the cycle's close.",
+    )
+
+    coop_collected = fields.Boolean(
+        string="Collected",
+        compute="_compute_coop_collected",
+        help="Every delivery of the order is done.",
+    )
+
+    @api.depends("picking_ids.state")
+    def _compute_coop_collected(self):
+        for order in self:
+            # sudo: volunteers read the pickup status, not the transfers.
+            deliveries = order.sudo().picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+            )
+            order.coop_collected = bool(deliveries) and all(
+                p.state == "done" for p in deliveries
+            )
+
+    @api.constrains("coop_cycle_id", "coop_pickup_slot_id")
+    def _check_coop_pickup_slot_cycle(self):
+        for order in self:
+            slot = order.coop_pickup_slot_id
+            if slot and slot.cycle_id != order.coop_cycle_id:
+                raise ValidationError(
+                    self.env._(
+                        "The pickup slot of %(order)s belongs to another cycle.",
+                        order=order.display_name,
+                    )
+                )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_release_coop_pickup_slot(self):
+        # A deleted cart gives its place back too.
+        for order in self.filtered("coop_pickup_slot_id"):
+            order.coop_pickup_slot_id._coop_release(order)
+
+    def _action_cancel(self):
+        # A cancelled order gives its place back.
+        for order in self.filtered("coop_pickup_slot_id"):
+            order.coop_pickup_slot_id._coop_release(order)
+        return super()._action_cancel()
+
+    def _coop_set_pickup_slot(self, slot):
+        """Book ``slot`` for this order, giving back its previous slot; an
+        empty ``slot`` only gives it back. Everything in the current
+        transaction: if the booking fails, the previous slot is kept.
+
+        ``slot`` may come from the browser: it is checked against the
+        order's cycle (open) and pickup point here.
+        """
+        self.ensure_one()
+        if slot == self.coop_pickup_slot_id:
+            return True
+        if self.state not in ("draft", "sent", "sale"):
+            raise UserError(self.env._("A cancelled order can't book a pickup slot."))
+        if self.coop_cycle_id.state != "open":
+            raise UserError(
+                self.env._(
+                    "The order cycle is closed: the pickup slot can't change any more."
+                )
+            )
+        if slot and slot.cycle_id != self.coop_cycle_id:
+            raise UserError(
+                self.env._("This pickup slot is not part of the order's cycle.")
+            )
+        if slot and not self._coop_check_slot_point(slot):
+            raise UserError(
+                self.env._("This pickup slot is not at the chosen pickup point.")
+            )
+        if self.coop_pickup_slot_id:
+            self.coop_pickup_slot_id._coop_release(self)
+        if slot:
+            slot._coop_book(self)
+            if not self.coop_pickup_point_id:
+                self.coop_pickup_point_id = slot.point_id
+        return True
+
+    def _coop_check_slot_point(self, slot):
+        """Whether ``slot`` is at the pickup point chosen for this order (an
+        order taken by the staff may have none yet: the slot's point is
+        then taken)."""
+        self.ensure_one()
+        return (
+            not self.coop_pickup_point_id or slot.point_id == self.coop_pickup_point_id
+        )
+
+    # ------------------------------------------------------------------
+    # Shop: cycle of the cart
+    # ------------------------------------------------------------------
+
+    def _cart_update(self, product_id, line_id=None, add_qty=0, set_qty=0, **kwargs):
+        """Members order from the open cycle only: checked before anything is
+        written, with a message that says why."""
+        if self.website_id.coop_cycle_shop and (add_qty or set_qty):
+            self._coop_check_cart_cycle(product_id)
+        return super()._cart_update(
+            product_id, line_id=line_id, add_qty=add_qty, set_qty=set_qty, **kwargs
+        )
+
+    def _coop_check_cart_cycle(self, product_id):
+        self.ensure_one()
+        cycle = self.env["coop.order.cycle"].sudo()._get_open_cycle(self.company_id)
+        if not cycle:
+            raise UserError(
+                self.env._(
+                    "Ordering is closed: no order cycle is open. The next cycle"
+                    " opens soon, see you then!"
+                )
+            )
+        if self.coop_cycle_id and self.coop_cycle_id != cycle:
+            raise UserError(
+                self.env._(
+                    "Your basket belongs to the cycle %(cycle)s, which is closed:"
+                    " empty it to order in the current cycle.",
+                    cycle=self.coop_cycle_id.name,
+                )
+            )
+        if cycle.members_only and not self._coop_is_member_order():
+            raise UserError(
+                self.env._(
+                    "Ordering is reserved to the coop's members: log in with"
+                    " your member account, or join the coop."
+                )
+            )
+        if not cycle._coop_line_of(self.env["product.product"].browse(product_id)):
+            raise UserError(
+                self.env._("This product is not on offer in the current cycle.")
+            )
+        if not self.coop_cycle_id:
+            self.coop_cycle_id = cycle
+
+    def _coop_is_member_order(self):
+        # sudo: the cart's partner state, read for the cart's own customer.
+        return (
+            self.partner_id.commercial_partner_id.sudo().coop_member_state == "active"
+        )
+
+    def _verify_updated_quantity(self, order_line, product_id, new_qty, **kwargs):
+        """Never beyond what producers still offer in the cycle."""
+        new_qty, warning = super()._verify_updated_quantity(
+            order_line, product_id, new_qty, **kwargs
+        )
+        if not self.coop_cycle_id:
+            return new_qty, warning
+        line = self.coop_cycle_id._coop_line_of(
+            self.env["product.product"].browse(product_id)
+        )
+        if not line:
+            return 0, self.env._("This product is not on offer in the current cycle.")
+        # What others ordered meanwhile (and this cart) counts: read it now.
+        line.invalidate_recordset(["ordered_qty", "remaining_qty", "unlimited"])
+        available = line._coop_available_qty() + (order_line.product_uom_qty or 0.0)
+        if new_qty > available:
+            return available, self.env._(
+                "Only %(qty)s left of this product in this cycle: your basket"
+                " holds what is left.",
+                qty=int(available) if available == int(available) else available,
+            )
+        return new_qty, warning
+
+    # ------------------------------------------------------------------
+    # Checkout: pickup point and slot
+    # ------------------------------------------------------------------
+
+    def set_delivery_line(self, carrier, amount):
+        # Leaving the coop pickup gives the point and the slot back.
+        leaving = self.filtered(
+            lambda o: (
+                o.carrier_id.delivery_type == "coop_pickup"
+                and carrier.delivery_type != "coop_pickup"
+            )
+        )
+        for order in leaving:
+            order._coop_set_pickup_point(self.env["coop.pickup.point"])
+        return super().set_delivery_line(carrier, amount)
+
+    def _set_pickup_location(self, pickup_location_data):
+        """For coop pickup points, only the id sent by the browser is used:
+        the point must be one the carrier serves, and its address is taken
+        from the database."""
+        if self.carrier_id.delivery_type != "coop_pickup":
+            return super()._set_pickup_location(pickup_location_data)
+        self.ensure_one()
+        point = self.env["coop.pickup.point"]
+        try:
+            data = json.loads(pickup_location_data or "{}") or {}
+            point_id = int(data["id"]) if data.get("id") else None
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise UserError(self.env._("Unknown pickup point.")) from exc
+        if point_id:
+            point = self.carrier_id._coop_pickup_points().filtered(
+                lambda p: p.id == point_id
+            )
+            if not point:
+                raise UserError(self.env._("Unknown pickup point."))
+        self._coop_set_pickup_point(point)
+
+    def _coop_set_pickup_point(self, point):
+        self.ensure_one()
+        if point != self.coop_pickup_point_id and self.coop_pickup_slot_id:
+            self.coop_pickup_slot_id._coop_release(self)
+        self.write(
+            {
+                "coop_pickup_point_id": point.id,
+                "pickup_location_data": point._coop_location_values() if point else {},
+            }
+        )
+
+    def _coop_bookable_slots(self):
+        """Slots of the chosen point in the cart's cycle that haven't started
+        (full ones included: the page shows them as full)."""
+        self.ensure_one()
+        if not (self.coop_pickup_point_id and self.coop_cycle_id):
+            return self.env["coop.pickup.slot"]
+        # sudo: members read slots, the cart is theirs (already checked).
+        return (
+            self.env["coop.pickup.slot"]
+            .sudo()
+            .search(
+                [
+                    ("cycle_id", "=", self.coop_cycle_id.id),
+                    ("point_id", "=", self.coop_pickup_point_id.id),
+                    ("start_datetime", ">", fields.Datetime.now()),
+                ]
+            )
+        )
+
+    def _coop_slot_from_request(self, slot_id):
+        """The slot a browser asks for, only among this cart's bookable
+        slots."""
+        self.ensure_one()
+        try:
+            slot_id = int(slot_id)
+        except (TypeError, ValueError) as exc:
+            raise UserError(self.env._("Please choose a pickup slot.")) from exc
+        slot = self._coop_bookable_slots().filtered(lambda s: s.id == slot_id)
+        if not slot:
+            raise UserError(self.env._("This pickup slot can't be chosen."))
+        return slot
+
+    def _check_cart_is_ready_to_be_paid(self):
+        """The server's last word before payment: point, slot and cycle are
+        checked again, whatever the browser sent."""
+        if self.carrier_id.delivery_type == "coop_pickup":
+            self._coop_check_pickup_ready()
+        return super()._check_cart_is_ready_to_be_paid()
+
+    def _coop_check_pickup_ready(self):
+        self.ensure_one()
+        point, slot = self.coop_pickup_point_id, self.coop_pickup_slot_id
+        if not point or point not in self.carrier_id._coop_pickup_points():
+            raise ValidationError(self.env._("Please choose a pickup point."))
+        if not slot:
+            raise ValidationError(self.env._("Please choose a pickup slot."))
+        if slot.point_id != point or slot.cycle_id != self.coop_cycle_id:
+            raise ValidationError(
+                self.env._(
+                    "The pickup slot doesn't match the pickup point or the cycle."
+                )
+            )
+        if self.coop_cycle_id.state != "open" or (
+            self.coop_cycle_id.close_datetime <= fields.Datetime.now()
+        ):
+            raise ValidationError(
+                self.env._("The order cycle is closed: this basket can't be paid.")
+            )
+
+    def _action_confirm(self):
+        res = super()._action_confirm()
+        # The member's pickup details, in their language, by email.
+        for order in self.filtered("coop_pickup_slot_id"):
+            order.with_context(lang=order.partner_id.lang).message_post_with_source(
+                "coop_marketplace.message_pickup_slot",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=order.partner_id.ids,
+            )
+        return res
+
+    # ------------------------------------------------------------------
+    # Pickup day
+    # ------------------------------------------------------------------
+
+    def action_coop_mark_collected(self):
+        """The member collected their order: its delivery is validated with
+        the ordered quantities."""
+        if not self.env.user.has_group("coop_marketplace.group_coop_pickup_volunteer"):
+            raise AccessError(
+                self.env._("Only pickup volunteers tick orders as collected.")
+            )
+        for order in self:
+            if order.state != "sale" or not order.coop_pickup_slot_id:
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not a confirmed order with a pickup slot.",
+                        order=order.name,
+                    )
+                )
+            # sudo: volunteers are not stock users; they validate exactly the
+            # deliveries of the order they hand over, nothing else.
+            deliveries = order.sudo().picking_ids.filtered(
+                lambda p: (
+                    p.picking_type_code == "outgoing"
+                    and p.state not in ("done", "cancel")
+                )
+            )
+            for move in deliveries.move_ids:
+                move.quantity = move.product_uom_qty
+                move.picked = True
+            deliveries.with_context(
+                skip_backorder=True, picking_ids_not_to_backorder=deliveries.ids
+            )._action_done()
+        return True
+
+    # ------------------------------------------------------------------
+    # Cycle close
+    # ------------------------------------------------------------------
+
+    def _coop_reduce_for_shortage(self, changes):
+        """Take ``changes`` (line, quantity, amount) off this order, tell the
+        member (email) and, if they paid, leave a refund to do to the shop
+        managers."""
+        self.ensure_one()
+        refund = 0.0
+        for line, quantity, amount in changes:
+            line.product_uom_qty -= quantity
+            refund += amount
+        refund = self.currency_id.round(refund)
+        self.coop_shortage_amount += refund
+        paid = self.transaction_ids.filtered(lambda t: t.state == "done")
+        self.message_post_with_source(
+            "coop_marketplace.message_cycle_shortage",
+            render_values={"changes": changes, "refund": refund, "paid": bool(paid)},
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner_id.ids,
+        )
+        if paid:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Refund %(amount)s to the member",
+                    amount=format_amount(self.env, refund, self.currency_id),
+                ),
+                user_id=(self.user_id or self.env.user).id,
+            )

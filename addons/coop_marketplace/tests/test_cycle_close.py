@@ -1,0 +1,195 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from odoo.addons.coop_marketplace.tests import common
+
+
+@tagged("post_install", "-at_install", "coop_marketplace")
+class TestCycleClose(common.CoopMarketplaceCommon):
+    """Closing a cycle: carts cancelled, producers pooled (one purchase order
+    each), shortages taken off the last orders with a message, deliveries
+    grouped per pickup slot, orders locked; a second close changes nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cycle.line_ids.filtered(
+            lambda l: l.product_id == cls.carrots_product
+        ).offered_qty = 10
+        cls.cycle.action_open()
+        cls.friday = cls.cycle.slot_ids.filtered(lambda s: s.capacity == 3)
+        cls.saturday = cls.cycle.slot_ids.filtered(lambda s: s.capacity == 2)
+        Partner = cls.env["res.partner"]
+        cls.members = Partner.create(
+            [
+                {"name": f"Membre {i}", "email": f"membre{i}@example.org"}
+                for i in range(3)
+            ]
+        )
+        cls.orders = cls.env["sale.order"]
+        for member, slot, carrots in zip(
+            cls.members, (cls.friday, cls.friday, cls.saturday), (4, 3, 3), strict=True
+        ):
+            order = cls.env["sale.order"].create(
+                {
+                    "partner_id": member.id,
+                    "coop_cycle_id": cls.cycle.id,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": cls.carrots_product.id,
+                                "product_uom_qty": carrots,
+                            }
+                        ),
+                        Command.create(
+                            {"product_id": cls.beer_product.id, "product_uom_qty": 2}
+                        ),
+                    ],
+                }
+            )
+            order._coop_set_pickup_slot(slot)
+            order.action_confirm()
+            cls.orders |= order
+        cls.cart = cls._create_order(cls.cycle, qty=1)
+        cls.cart._coop_set_pickup_slot(cls.saturday)
+
+    def test_close(self):
+        # Farm A can only bring 8 carrots after all (10 were offered).
+        self.cycle.line_ids.filtered(
+            lambda l: l.product_id == self.carrots_product
+        ).offered_qty = 8
+        self.cycle.action_close()
+        self.assertEqual(self.cycle.state, "closed")
+        # The unpaid cart is cancelled and its slot given back.
+        self.assertEqual(self.cart.state, "cancel")
+        self.assertEqual(self.saturday.booked, 1)
+        # One purchase order per producer, for what the orders hold.
+        orders = self.cycle.pooling_id.purchase_order_ids
+        self.assertEqual(orders.partner_id, self.farm_a | self.farm_b)
+        po_a = orders.filtered(lambda o: o.partner_id == self.farm_a)
+        self.assertEqual(po_a.order_line.product_qty, 8)
+        po_b = orders.filtered(lambda o: o.partner_id == self.farm_b)
+        self.assertEqual(po_b.order_line.product_qty, 6)
+        # 2 carrots missing: taken off the last order (first come, first
+        # served), whose member is told by email.
+        last = self.orders[-1]
+        carrots = last.order_line.filtered(
+            lambda l: l.product_id == self.carrots_product
+        )
+        self.assertEqual(carrots.product_uom_qty, 1)
+        self.assertEqual(
+            self.orders[0]
+            .order_line.filtered(lambda l: l.product_id == self.carrots_product)
+            .product_uom_qty,
+            4,
+        )
+        self.assertAlmostEqual(
+            last.coop_shortage_amount, 2 * self.carrots_product.lst_price, places=2
+        )
+        message = last.message_ids.filtered(
+            lambda m: last.partner_id in m.partner_ids and "taken off" in m.body
+        )
+        self.assertEqual(len(message), 1)
+        self.assertIn("Carottes A", message.body)
+        self.assertTrue(
+            self.env["mail.mail"].search([("mail_message_id", "=", message.id)])
+        )
+        self.assertFalse(
+            self.orders[0].message_ids.filtered(
+                lambda m: (
+                    self.orders[0].partner_id in m.partner_ids
+                    and "taken off" in (m.body or "")
+                )
+            )
+        )
+        # One batch per slot, holding the deliveries of its orders.
+        batches = self.cycle.batch_ids
+        self.assertEqual(batches.coop_pickup_slot_id, self.friday | self.saturday)
+        friday_batch = batches.filtered(lambda b: b.coop_pickup_slot_id == self.friday)
+        self.assertEqual(friday_batch.picking_ids, self.orders[:2].picking_ids)
+        # Orders are locked.
+        self.assertTrue(all(self.orders.mapped("locked")))
+
+        # Closing again (cron and button racing) changes nothing.
+        self.cycle._coop_close()
+        self.assertEqual(self.cycle.pooling_id.purchase_order_ids, orders)
+        self.assertEqual(self.cycle.batch_ids, batches)
+        self.assertEqual(
+            len(last.message_ids.filtered(lambda m: "taken off" in m.body)), 1
+        )
+
+    def test_distribution_list(self):
+        self.cycle.action_close()
+        groups = self.cycle._coop_distribution_groups()
+        self.assertEqual([g["slot"] for g in groups], [self.friday, self.saturday])
+        self.assertEqual(groups[0]["orders"], self.orders[:2])
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            "coop_marketplace.action_report_distribution_list", self.cycle.ids
+        )
+        html = html.decode()
+        for member in self.members:
+            self.assertIn(member.name, html)
+        self.assertIn("Carottes A", html)
+
+    def test_close_without_shortage_sends_nothing(self):
+        self.cycle.action_close()
+        for order in self.orders:
+            self.assertFalse(order.coop_shortage_amount)
+        self.assertFalse(self.cycle.pooling_id.shortage_ids)
+
+    def test_pickup_day(self):
+        self.cycle.action_close()
+        order = self.orders[0]
+        as_volunteer = order.with_user(self.volunteer)
+        self.assertFalse(as_volunteer.coop_collected)
+        as_volunteer.action_coop_mark_collected()
+        self.assertTrue(order.coop_collected)
+        deliveries = order.picking_ids.filtered(
+            lambda p: p.picking_type_code == "outgoing"
+        )
+        self.assertEqual(set(deliveries.mapped("state")), {"done"})
+        self.assertEqual(
+            sum(deliveries.move_ids.mapped("quantity")),
+            sum(order.order_line.mapped("product_uom_qty")),
+        )
+        # Volunteers see only orders to hand over; others can't tick.
+        no_slot = self.env["sale.order"].create({"partner_id": self.member.id})
+        with self.assertRaises(AccessError):
+            no_slot.with_user(self.volunteer).read(["name"])
+        with self.assertRaises(AccessError):
+            self.orders[1].with_user(self.portal_member).action_coop_mark_collected()
+        with self.assertRaises(AccessError):
+            self.orders[1].with_user(self.logistics).action_coop_mark_collected()
+        self.assertFalse(self.orders[1].coop_collected)
+        # Managers hand over too (they are volunteers as well).
+        self.orders[1].with_user(self.manager).action_coop_mark_collected()
+        self.assertTrue(self.orders[1].coop_collected)
+
+    def test_close_queries_do_not_grow_with_orders(self):
+        def close_queries(order_count):
+            cycle = self._create_cycle(f"Cycle {order_count}")
+            cycle.action_open()
+            slot = cycle.slot_ids.filtered(lambda s: s.capacity == 3)
+            slot.capacity = order_count
+            for member in self.env["res.partner"].create(
+                [{"name": f"M{order_count}-{i}"} for i in range(order_count)]
+            ):
+                order = self._create_order(cycle, qty=2, partner=member)
+                order._coop_set_pickup_slot(slot)
+                order.action_confirm()
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            cycle.action_close()
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before
+
+        close_queries(2)  # warm the caches
+        few, many = close_queries(3), close_queries(12)
+        # Same producers and slots: four times the orders, a few queries more
+        # at most (batched reads and writes), not one per order.
+        self.assertLessEqual(
+            many, few + 8, f"{few} queries for 3 orders, {many} for 12"
+        )

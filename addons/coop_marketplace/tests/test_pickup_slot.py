@@ -1,0 +1,186 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime
+
+from psycopg2 import IntegrityError
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from odoo.addons.coop_marketplace.tests import common
+
+
+@tagged("post_install", "-at_install", "coop_marketplace")
+class TestPickupSlot(common.CoopMarketplaceCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cycle.action_open()
+        cls.friday = cls.cycle.slot_ids.filtered(lambda s: s.capacity == 3)
+        cls.saturday = cls.cycle.slot_ids.filtered(lambda s: s.capacity == 2)
+        cls.orders = cls.env["sale.order"]
+        for __ in range(4):
+            cls.orders |= cls._create_order(cls.cycle)
+
+    def _db_booked(self, slot):
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT booked FROM coop_pickup_slot WHERE id = %s", [slot.id]
+        )
+        return self.env.cr.fetchone()[0]
+
+    # === GENERATION === #
+
+    def test_generation(self):
+        self.assertEqual(len(self.friday), 1)
+        self.assertEqual(len(self.saturday), 1)
+        # Local time in Lille (UTC+1 in January), stored in UTC.
+        self.assertEqual(self.friday.start_datetime, datetime(2030, 1, 4, 16, 0))
+        self.assertEqual(self.friday.end_datetime, datetime(2030, 1, 4, 18, 0))
+        self.assertEqual(self.saturday.start_datetime, datetime(2030, 1, 5, 9, 0))
+        self.assertEqual(self.friday.booked, 0)
+        self.assertEqual(self.friday.available, 3)
+
+    def test_generation_is_idempotent_and_follows_points(self):
+        self.assertFalse(self.cycle._generate_pickup_slots())
+        self.assertEqual(self.cycle.slot_count, 2)
+        # A new point's slots are added, an archived point gets none, and the
+        # existing slots are kept as they are.
+        self.friday.capacity = 5
+        self.env["coop.pickup.point"].create(
+            [
+                {
+                    "name": "Lomme",
+                    "partner_id": self.member.id,
+                    "slot_template_ids": [
+                        Command.create({"weekday": "5", "hour_from": 9, "hour_to": 11})
+                    ],
+                },
+                {
+                    "name": "Fermé",
+                    "active": False,
+                    "partner_id": self.member.id,
+                    "slot_template_ids": [Command.create({"weekday": "5"})],
+                },
+            ]
+        )
+        new = self.cycle._generate_pickup_slots()
+        self.assertEqual(new.point_id.mapped("name"), ["Lomme"])
+        self.assertEqual(self.cycle.slot_count, 3)
+        self.assertEqual(self.friday.capacity, 5)
+        self.assertFalse(self.cycle._generate_pickup_slots())
+
+    def test_several_weeks(self):
+        cycle = self._create_cycle(name="Two weeks")
+        cycle.pickup_date_to = "2030-01-12"
+        cycle.action_open()
+        self.assertEqual(cycle.slot_count, 4)
+
+    def test_display_name(self):
+        self.env["res.lang"]._activate_lang("en_US")
+        self.assertEqual(
+            self.saturday.with_context(lang="en_US").display_name,
+            "Hellemmes · Sat 5 Jan 10:00-12:00",
+        )
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.assertEqual(
+            self.saturday.with_context(lang="fr_FR").display_name,
+            "Hellemmes · sam. 5 janv. 10:00-12:00",
+        )
+
+    # === BOOKING === #
+
+    def test_book_up_to_capacity(self):
+        first, second, third, fourth = self.orders
+        for order in (first, second, third):
+            order._coop_set_pickup_slot(self.friday)
+            self.assertEqual(order.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self.friday.booked, 3)
+        self.assertEqual(self.friday.available, 0)
+        with self.assertRaisesRegex(UserError, "full"):
+            fourth._coop_set_pickup_slot(self.friday)
+        self.assertFalse(fourth.coop_pickup_slot_id)
+        self.assertEqual(self._db_booked(self.friday), 3)
+
+    def test_failed_change_keeps_the_previous_slot(self):
+        first, second, third, __ = self.orders
+        first._coop_set_pickup_slot(self.saturday)
+        second._coop_set_pickup_slot(self.saturday)
+        third._coop_set_pickup_slot(self.friday)
+        # The caller (a request) rolls back on error: nothing is half done.
+        with self.assertRaises(UserError), self.cr.savepoint():
+            third._coop_set_pickup_slot(self.saturday)
+        third.invalidate_recordset()
+        self.assertEqual(third.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self._db_booked(self.friday), 1)
+        self.assertEqual(self._db_booked(self.saturday), 2)
+
+    def test_change_and_release(self):
+        order = self.orders[0]
+        order._coop_set_pickup_slot(self.friday)
+        order._coop_set_pickup_slot(self.friday)  # same slot: nothing happens
+        self.assertEqual(self.friday.booked, 1)
+        order._coop_set_pickup_slot(self.saturday)
+        self.assertEqual((self.friday.booked, self.saturday.booked), (0, 1))
+        order._coop_set_pickup_slot(self.env["coop.pickup.slot"])
+        self.assertFalse(order.coop_pickup_slot_id)
+        self.assertEqual(self.saturday.booked, 0)
+        # Releasing what the order doesn't hold changes nothing.
+        self.assertFalse(self.saturday._coop_release(order))
+        self.assertEqual(self._db_booked(self.saturday), 0)
+
+    def test_cancel_releases(self):
+        order = self.orders[0]
+        order._coop_set_pickup_slot(self.friday)
+        order.action_confirm()
+        order._action_cancel()
+        self.assertEqual(order.state, "cancel")
+        self.assertFalse(order.coop_pickup_slot_id)
+        self.assertEqual(self.friday.booked, 0)
+        with self.assertRaises(UserError):
+            order._coop_set_pickup_slot(self.friday)
+
+    def test_deleting_a_cart_releases(self):
+        self.orders[0]._coop_set_pickup_slot(self.saturday)
+        self.orders[0].unlink()
+        self.assertEqual(self._db_booked(self.saturday), 0)
+
+    def test_slot_of_another_cycle_refused(self):
+        other = self._create_cycle(name="Other")
+        other.action_open()
+        order = self.orders[0]
+        with self.assertRaisesRegex(UserError, "cycle"):
+            order._coop_set_pickup_slot(other.slot_ids[0])
+        self.assertEqual(other.slot_ids.mapped("booked"), [0, 0])
+        no_cycle = self.env["sale.order"].create({"partner_id": self.member.id})
+        with self.assertRaises(UserError):
+            no_cycle._coop_set_pickup_slot(self.friday)
+        # Moving a booked order to another cycle is refused too.
+        order._coop_set_pickup_slot(self.friday)
+        with self.assertRaises(ValidationError):
+            order.coop_cycle_id = other
+
+    def test_no_change_once_closed(self):
+        order = self.orders[0]
+        order._coop_set_pickup_slot(self.friday)
+        order.action_confirm()  # the close cancels unconfirmed carts
+        self.cycle.action_close()
+        with self.assertRaisesRegex(UserError, "closed"):
+            order._coop_set_pickup_slot(self.saturday)
+        self.assertEqual(order.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self.saturday.booked, 0)
+
+    def test_capacity_never_below_bookings(self):
+        self.orders[0]._coop_set_pickup_slot(self.saturday)
+        self.orders[1]._coop_set_pickup_slot(self.saturday)
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.cr.savepoint(),
+        ):
+            self.saturday.capacity = 1
+            self.saturday.flush_recordset()
+        self.saturday.capacity = 4
+        self.orders[2]._coop_set_pickup_slot(self.saturday)
+        self.assertEqual(self._db_booked(self.saturday), 3)
