@@ -23,6 +23,7 @@
         "security/ir_rules.xml",
         "data/ir_cron.xml",
         "data/payment_data.xml",
+        "report/coop_distribution_reports.xml",
         "views/coop_order_cycle_views.xml",
         "views/coop_pickup_point_views.xml",
         "views/coop_pickup_slot_views.xml",
@@ -32,7 +33,6 @@
         "views/website_sale_templates.xml",
         "views/sale_portal_templates.xml",
         "data/mail_templates.xml",
-        "report/coop_distribution_reports.xml",
         "views/coop_marketplace_menus.xml",
     ],
     "demo": [
