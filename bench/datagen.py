@@ -13,6 +13,7 @@ pickup slots): look for ``if "<model>" in env`` blocks.
 import logging
 import random
 import time
+from datetime import timedelta
 
 from odoo import Command, fields
 
@@ -27,6 +28,7 @@ SIZES = {
         "pos_orders": 10,
         "fund_entries": 200,
         "pooling": (200, 6, 4),
+        "cycle_products": 20,
     },
     "small": {
         "products": 1000,
@@ -35,6 +37,7 @@ SIZES = {
         "pos_orders": 100,
         "fund_entries": 10000,
         "pooling": (2000, 20, 10),
+        "cycle_products": 500,
     },
     # The sizes named in the issues.
     "full": {
@@ -45,6 +48,8 @@ SIZES = {
         "fund_entries": 100000,
         # Demand lines, producers, destinations of the pooling bench (#5).
         "pooling": (20000, 60, 40),
+        # Products on offer in the open order cycle the shop follows (#6).
+        "cycle_products": 2000,
     },
 }
 BATCH = 1000
@@ -261,6 +266,7 @@ def generate_ours(env, size="smoke", seed=42):
     entries = _bench_fund_entries(
         env, members, tiers, SIZES[size]["fund_entries"], seed
     )
+    cycle = _bench_cycle(env, SIZES[size]["cycle_products"])
     # The farms of the pooling bench are producers (coop_producers).
     env["res.partner"].search(
         [("name", "=like", "Ferme %")], order="name", limit=SIZES[size]["pooling"][1]
@@ -269,8 +275,31 @@ def generate_ours(env, size="smoke", seed=42):
         "register_movements": Movement.search_count([]),
         "tiers": len(tiers),
         "fund_entries": entries,
+        "cycle_products": len(cycle.line_ids),
         "seconds": round(time.monotonic() - start),
     }
+
+
+def _bench_cycle(env, count):
+    """An open order cycle offering ``count`` products: the shop of our side
+    lists these only (the website follows order cycles, members only)."""
+    now = fields.Datetime.now()
+    products = env["product.product"].search(
+        [("name", "like", " bench ")], order="id", limit=count
+    )
+    cycle = env["coop.order.cycle"].create(
+        {
+            "name": "Cycle bench",
+            "open_datetime": now - timedelta(days=1),
+            "close_datetime": now + timedelta(days=3650),
+            "pickup_date_from": fields.Date.today(),
+            "pickup_date_to": fields.Date.today(),
+            "line_ids": [Command.create({"product_id": p.id}) for p in products],
+        }
+    )
+    cycle.action_open()
+    env["website"].search([]).coop_cycle_shop = True
+    return cycle
 
 
 def _bench_tiers(env):
