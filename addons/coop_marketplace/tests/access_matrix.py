@@ -13,23 +13,13 @@ members. Weekly slot templates are staff-only.
 
 from odoo import Command
 
+from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
+
 ROLE_GROUPS = {}
 
-ROLES = [
-    "public",
-    "portal_member",
-    "pos_cashier",
-    "producer",
-    "members_user",
-    "members_manager",
-    "solidarity_officer",
-    "logistics_staff",
-    "administrator",
-]
-
-
-def rights(**given):
-    return {role: given.get(role, "") for role in ROLES}
+# The same roles as coop_producers (a dependency): one list to keep.
+ROLES = producers_matrix.ROLES
+rights = producers_matrix.rights
 
 
 SHOP_CATALOGUE = {**{role: "r" for role in ROLES}, "administrator": "rwcu"}
