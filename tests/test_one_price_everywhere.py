@@ -44,6 +44,8 @@ class TestOnePriceEverywhere(HttpCase):
             }
         )
         website = cls.env["website"].get_current_website()
+        # The plain shop: prices, not order cycles, are under test here.
+        website.coop_cycle_shop = False
         cls.products = cls.env["product.product"].create(
             [
                 {

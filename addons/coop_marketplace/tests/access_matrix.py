@@ -25,6 +25,19 @@ rights = producers_matrix.rights
 SHOP_CATALOGUE = {**{role: "r" for role in ROLES}, "administrator": "rwcu"}
 
 MODEL_ACCESS = {
+    # Extended (checkout, shop, pay at pickup, distribution): Odoo's rights.
+    "delivery.carrier": rights(
+        members_manager="r", logistics_staff="r", administrator="rwcu"
+    ),
+    "payment.provider": rights(administrator="rwcu"),
+    "payment.transaction": rights(members_manager="rwc", administrator="rwcu"),
+    "product.product": {
+        **{role: "r" for role in ROLES},
+        "producer": "rwcu",
+        "logistics_staff": "rwcu",
+        "administrator": "rwcu",
+    },
+    "website": {**{role: "r" for role in ROLES}, "administrator": "rwcu"},
     "coop.order.cycle": SHOP_CATALOGUE,
     "coop.order.cycle.line": SHOP_CATALOGUE,
     "coop.pickup.point": SHOP_CATALOGUE,

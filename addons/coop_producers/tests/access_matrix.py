@@ -65,6 +65,26 @@ MODEL_ACCESS = {
     "coop.producer.stock.wizard": rights(
         producer="rwc", logistics_staff="rwc", administrator="rwc"
     ),
+    # Statements: prepared by logistics staff, read by their producer once
+    # issued (record rules, tests/test_producer_statement.py).
+    # Members managers hold billing rights: they may issue (and so write).
+    "coop.producer.statement": rights(
+        producer="r", members_manager="rw", logistics_staff="rwcu", administrator="rwcu"
+    ),
+    "coop.producer.statement.line": rights(
+        producer="r", members_manager="r", logistics_staff="rwcu", administrator="rwcu"
+    ),
+    "coop.producer.statement.wizard": rights(
+        logistics_staff="rwc", administrator="rwc"
+    ),
+    # Extended (statement lines, round batches): rights are Odoo's.
+    "stock.move": rights(
+        pos_cashier="rwcu",
+        members_manager="rwc",
+        logistics_staff="rwc",
+        administrator="rwcu",
+    ),
+    "stock.picking.batch": rights(logistics_staff="rwcu", administrator="rwcu"),
     # Pooling is the logistics staff's; producers see its result, their own
     # purchase orders (record rule, tests/test_pooling.py).
     "coop.pooling": rights(logistics_staff="rwcu", administrator="rwcu"),
