@@ -92,5 +92,11 @@ registry.category("web_tour.tours").add("coop_marketplace_member_order", {
             content: "the portal shows the pickup slot",
             trigger: "#coop_pickup_info .o_coop_portal_slot:contains('Point tour Hellemmes')",
         },
+        {
+            // End once the page's lazy chatter is loaded, not while its
+            // assets are still coming (the browser would be closed on them).
+            content: "the order's chatter is loaded",
+            trigger: "#chatterRoot:shadow .o-mail-Chatter",
+        },
     ],
 });
