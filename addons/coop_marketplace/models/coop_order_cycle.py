@@ -266,7 +266,10 @@ class CoopOrderCycle(models.Model):
     def _coop_line_of(self, product):
         """The line offering ``product`` in this cycle (empty if none)."""
         self.ensure_one()
-        return self.line_ids.filtered(lambda line: line.product_id == product)[:1]
+        # One indexed lookup: a cart update must not load the whole offer.
+        return self.env["coop.order.cycle.line"].search(
+            [("cycle_id", "=", self.id), ("product_id", "=", product.id)], limit=1
+        )
 
     # ------------------------------------------------------------------
     # Close: pooling, shortages, distribution

@@ -199,9 +199,13 @@ class CoopPooling(models.Model):
         for line in self.demand_ids.sorted(lambda d: (d.destination, d.id)):
             demand_by_product[line.product_id].append(line)
         allocations, shortages = [], []
+        # Resolved once: env.ref checks the record exists at every call.
+        unit_category = self.env.ref(
+            "uom.product_uom_categ_unit", raise_if_not_found=False
+        )
         for product, lines in demand_by_product.items():
             demand = sum(line.quantity for line in lines)
-            rounding = self._allocation_step(product)
+            rounding = self._allocation_step(product, unit_category)
             shares = self._split(
                 demand, offers_by_product.get(product.id, {}), rounding
             )
@@ -242,12 +246,9 @@ class CoopPooling(models.Model):
                 )
         return allocations, shortages
 
-    def _allocation_step(self, product):
+    def _allocation_step(self, product, unit_category):
         """Whole units for products counted in units, else the unit's rounding
         (0.01 kg...)."""
-        unit_category = self.env.ref(
-            "uom.product_uom_categ_unit", raise_if_not_found=False
-        )
         if product.uom_id.category_id == unit_category:
             return 1.0
         return product.uom_id.rounding
