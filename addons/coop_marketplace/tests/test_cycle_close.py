@@ -193,3 +193,102 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertLessEqual(
             many, few + 8, f"{few} queries for 3 orders, {many} for 12"
         )
+
+    # --- What was paid for missing items goes back ---
+
+    def _pay(self, order, provider, reference):
+        tx = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.with_context(active_test=False)
+                .payment_method_ids[:1]
+                .id,
+                "amount": order.amount_total,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "reference": reference,
+                "sale_order_ids": [Command.set(order.ids)],
+            }
+        )
+        tx._set_done()
+        return tx
+
+    def _close_two_carrots_short(self):
+        self.cycle.line_ids.filtered(
+            lambda l: l.product_id == self.carrots_product
+        ).offered_qty = 8
+        self.cycle.action_close()
+        return self.orders[-1]
+
+    def test_shortage_refunded_through_the_provider(self):
+        # Odoo's demo provider (installed with the test database) refunds
+        # partially, like Stripe or Mollie.
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.state = "test"
+        last = self.orders[-1]
+        paid_tx = self._pay(last, provider, "COOP-SHORT-1")
+        last = self._close_two_carrots_short()
+        refund = last.coop_shortage_amount
+        self.assertAlmostEqual(refund, 2 * self.carrots_product.lst_price, places=2)
+        # Nothing is sent inside the close: the cron sends it once committed.
+        self.assertEqual(last.coop_shortage_refund_state, "pending")
+        self.assertFalse(paid_tx.child_transaction_ids)
+        self.assertFalse(last.activity_ids)
+
+        self.env["coop.order.cycle"]._cron_coop_order_cycles()
+        refund_tx = paid_tx.child_transaction_ids
+        self.assertEqual(refund_tx.operation, "refund")
+        self.assertEqual(refund_tx.state, "done")
+        self.assertAlmostEqual(refund_tx.amount, -refund, places=2)
+        self.assertEqual(refund_tx.sale_order_ids, last)
+        self.assertEqual(last.coop_shortage_refund_state, "sent")
+        # Never twice.
+        self.env["sale.order"]._cron_coop_send_shortage_refunds()
+        last.action_coop_send_shortage_refund()
+        self.assertEqual(paid_tx.child_transaction_ids, refund_tx)
+        # The first orders, untouched, have nothing to refund.
+        self.assertFalse(self.orders[0].coop_shortage_refund_state)
+
+    def test_shortage_paid_otherwise_is_a_todo(self):
+        # "Pay at pickup" (payment_custom) can't refund: marked paid here,
+        # the refund is left to the managers.
+        provider = self.env.ref("coop_marketplace.payment_provider_coop_at_pickup")
+        provider.state = "enabled"
+        last = self.orders[-1]
+        self._pay(last, provider, "COOP-SHORT-2")
+        last = self._close_two_carrots_short()
+        self.assertEqual(last.coop_shortage_refund_state, "manual")
+        activity = last.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertIn("Refund", activity.summary)
+        self.env["sale.order"]._cron_coop_send_shortage_refunds()
+        self.assertEqual(last.coop_shortage_refund_state, "manual")
+        self.assertEqual(len(last.activity_ids), 1)
+
+    def test_shortage_unpaid_lowers_the_total(self):
+        last = self.orders[-1]
+        total = last.amount_total
+        last = self._close_two_carrots_short()
+        self.assertAlmostEqual(
+            last.amount_total, total - last.coop_shortage_amount, places=2
+        )
+        self.assertFalse(last.coop_shortage_refund_state)
+        self.assertFalse(last.activity_ids)
+
+    def test_shortage_of_an_invoiced_order_gets_a_credit_note(self):
+        last = self.orders[-1]
+        invoice = last._create_invoices()
+        invoice.action_post()
+        last = self._close_two_carrots_short()
+        credit_note = last.invoice_ids - invoice
+        self.assertEqual(credit_note.move_type, "out_refund")
+        self.assertEqual(credit_note.state, "posted")
+        self.assertAlmostEqual(
+            credit_note.amount_total, last.coop_shortage_amount, places=2
+        )
+        carrots = credit_note.invoice_line_ids
+        self.assertEqual(carrots.product_id, self.carrots_product)
+        self.assertEqual(carrots.quantity, 2)
+        # Closing again makes no second credit note.
+        self.cycle._coop_close()
+        self.assertEqual(last.invoice_ids, invoice | credit_note)
