@@ -44,6 +44,8 @@ ROLES = {
     "members_manager": ["base.group_user"],
     "solidarity_officer": ["base.group_user"],
     "logistics_staff": ["base.group_user"],
+    "marketplace_manager": ["base.group_user"],
+    "pickup_volunteer": ["base.group_user"],
     "administrator": None,  # base.user_admin
 }
 

@@ -8,26 +8,39 @@ Cycles, their offered products, pickup points and slots are the shop's
 catalogue: everyone reads them (visitors and members on the website, staff),
 only marketplace managers (the administrator here) change them. Slots are
 booked through ``sale.order._coop_set_pickup_slot``, never written by
-members. Weekly slot templates are staff-only.
+members. Weekly slot templates are staff-only. Marketplace managers run all this
+(and, as salespeople and logistics staff, orders and purchases); pickup
+volunteers read the offer and the orders to hand over, nothing of members'
+shares or solidarity tiers.
 """
 
 from odoo import Command
 
 from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 
-ROLE_GROUPS = {}
+ROLE_GROUPS = {
+    "marketplace_manager": ["coop_marketplace.group_coop_marketplace_manager"],
+    "pickup_volunteer": ["coop_marketplace.group_coop_pickup_volunteer"],
+}
 
 # The same roles as coop_producers (a dependency): one list to keep.
 ROLES = producers_matrix.ROLES
 rights = producers_matrix.rights
 
 
-SHOP_CATALOGUE = {**{role: "r" for role in ROLES}, "administrator": "rwcu"}
+SHOP_CATALOGUE = {
+    **{role: "r" for role in ROLES},
+    "marketplace_manager": "rwcu",
+    "administrator": "rwcu",
+}
 
 MODEL_ACCESS = {
     # Extended (checkout, shop, pay at pickup, distribution): Odoo's rights.
     "delivery.carrier": rights(
-        members_manager="r", logistics_staff="r", administrator="rwcu"
+        members_manager="r",
+        logistics_staff="r",
+        marketplace_manager="r",
+        administrator="rwcu",
     ),
     "payment.provider": rights(administrator="rwcu"),
     "payment.transaction": rights(members_manager="rwc", administrator="rwcu"),
@@ -35,6 +48,8 @@ MODEL_ACCESS = {
         **{role: "r" for role in ROLES},
         "producer": "rwcu",
         "logistics_staff": "rwcu",
+        "marketplace_manager": "rwcu",
+        "pickup_volunteer": "r",
         "administrator": "rwcu",
     },
     "website": {**{role: "r" for role in ROLES}, "administrator": "rwcu"},
@@ -42,7 +57,12 @@ MODEL_ACCESS = {
     "coop.order.cycle.line": SHOP_CATALOGUE,
     "coop.pickup.point": SHOP_CATALOGUE,
     "coop.pickup.slot": SHOP_CATALOGUE,
-    "coop.pickup.slot.template": rights(logistics_staff="r", administrator="rwcu"),
+    "coop.pickup.slot.template": rights(
+        logistics_staff="r",
+        marketplace_manager="rwcu",
+        pickup_volunteer="r",
+        administrator="rwcu",
+    ),
     "sale.order": {
         "public": "",
         "portal_member": "r",
@@ -54,12 +74,18 @@ MODEL_ACCESS = {
         "solidarity_officer": "",
         # Stock users (logistics staff) handle the orders' deliveries.
         "logistics_staff": "rw",
+        "marketplace_manager": "rwc",
+        "pickup_volunteer": "r",
         "administrator": "rwcu",
     },
 }
 # Extended with the stored cycle of the order (grouped ordered quantities):
-# rights are those of the orders.
-MODEL_ACCESS["sale.order.line"] = MODEL_ACCESS["sale.order"]
+# rights are those of the orders, but salespeople (the marketplace manager)
+# may delete lines of their quotations (Odoo's rights).
+MODEL_ACCESS["sale.order.line"] = {
+    **MODEL_ACCESS["sale.order"],
+    "marketplace_manager": "rwcu",
+}
 
 
 def member_order(env, partner):
@@ -77,6 +103,10 @@ def member_order(env, partner):
 
 RECORD_ACCESS = [
     {"model": "sale.order", "role": "portal_member", "own": "r", "other": ""},
+    # Volunteers read only the orders to hand over (with a pickup slot): an
+    # order without one is hidden, even their own (orders with a slot:
+    # test_cycle_close.py, test_marketplace_access.py).
+    {"model": "sale.order", "role": "pickup_volunteer", "own": "", "other": ""},
 ]
 OWN_RECORD = {"sale.order": member_order}
 PORTAL_ROUTES = [

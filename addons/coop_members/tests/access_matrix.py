@@ -25,6 +25,8 @@ MANAGERS_ONLY = {
     "members_manager": "rwcu",
     "solidarity_officer": "",
     "logistics_staff": "",
+    "marketplace_manager": "",
+    "pickup_volunteer": "",
     "administrator": "rwcu",
 }
 
@@ -42,6 +44,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Users prepare movements, managers confirm them (checked in
@@ -56,6 +60,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Managers read the orders whose share sale needs checking (stock users,
@@ -69,6 +75,8 @@ MODEL_ACCESS = {
         "members_manager": "r",
         "solidarity_officer": "",
         "logistics_staff": "r",
+        "marketplace_manager": "r",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Suspensions and exclusions are board decisions, applied by managers.
@@ -85,6 +93,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "",
         "logistics_staff": "rwcu",
+        "marketplace_manager": "rwcu",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Subscriptions are invoiced by managers (who get invoicing rights).
@@ -99,6 +109,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "r",
         "logistics_staff": "rwcu",
+        "marketplace_manager": "rwcu",
+        "pickup_volunteer": "r",
         "administrator": "rwcu",
     },
     "pos.order.line": {
@@ -110,6 +122,8 @@ MODEL_ACCESS = {
         "members_manager": "r",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Redemptions are board decisions applied by managers; the register is
@@ -124,6 +138,8 @@ MODEL_ACCESS = {
         "members_manager": "rwc",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwc",
     },
     # Extended for the "members only" setting and the loading of share
@@ -137,6 +153,8 @@ MODEL_ACCESS = {
         "members_manager": "",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     "pos.session": {
@@ -148,6 +166,8 @@ MODEL_ACCESS = {
         "members_manager": "",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwc",
     },
     "res.config.settings": {
@@ -159,6 +179,8 @@ MODEL_ACCESS = {
         "members_manager": "",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwc",
     },
     # Report models hold no data: rights are those of what they print

@@ -22,8 +22,14 @@ ROLES = [
     "members_manager",
     "solidarity_officer",
     "logistics_staff",
+    "marketplace_manager",
+    "pickup_volunteer",
     "administrator",
 ]
+
+
+# marketplace_manager (coop_marketplace's manager group) implies logistics
+# staff, so it has their rights here; pickup_volunteer is an internal user.
 
 
 def rights(**given):
@@ -39,6 +45,8 @@ EVERYONE_READS = rights(
     members_manager="r",
     solidarity_officer="r",
     logistics_staff="r",
+    marketplace_manager="r",
+    pickup_volunteer="r",
     administrator="rwcu",
 )
 
@@ -49,6 +57,8 @@ MODEL_ACCESS = {
         **EVERYONE_READS,
         "producer": "rwcu",
         "logistics_staff": "rwcu",
+        "marketplace_manager": "rwcu",
+        "pickup_volunteer": "r",
     },
     # Extended for the commission override: rights are Odoo's.
     "product.category": EVERYONE_READS,
@@ -60,44 +70,74 @@ MODEL_ACCESS = {
         members_manager="r",
         solidarity_officer="r",
         logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        pickup_volunteer="r",
         administrator="rwcu",
     ),
     "coop.producer.stock.wizard": rights(
-        producer="rwc", logistics_staff="rwc", administrator="rwc"
+        producer="rwc",
+        logistics_staff="rwc",
+        marketplace_manager="rwc",
+        administrator="rwc",
     ),
     # Statements: prepared by logistics staff, read by their producer once
     # issued (record rules, tests/test_producer_statement.py).
     # Members managers hold billing rights: they may issue (and so write).
     "coop.producer.statement": rights(
-        producer="r", members_manager="rw", logistics_staff="rwcu", administrator="rwcu"
+        producer="r",
+        members_manager="rw",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
     ),
     "coop.producer.statement.line": rights(
-        producer="r", members_manager="r", logistics_staff="rwcu", administrator="rwcu"
+        producer="r",
+        members_manager="r",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
     ),
     "coop.producer.statement.wizard": rights(
-        logistics_staff="rwc", administrator="rwc"
+        logistics_staff="rwc", marketplace_manager="rwc", administrator="rwc"
     ),
     # Extended (statement lines, round batches): rights are Odoo's.
     "stock.move": rights(
         pos_cashier="rwcu",
         members_manager="rwc",
         logistics_staff="rwc",
+        marketplace_manager="rwc",
         administrator="rwcu",
     ),
-    "stock.picking.batch": rights(logistics_staff="rwcu", administrator="rwcu"),
+    "stock.picking.batch": rights(
+        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+    ),
     # Pooling is the logistics staff's; producers see its result, their own
     # purchase orders (record rule, tests/test_pooling.py).
-    "coop.pooling": rights(logistics_staff="rwcu", administrator="rwcu"),
-    "coop.pooling.demand": rights(logistics_staff="rwcu", administrator="rwcu"),
-    "coop.pooling.allocation": rights(logistics_staff="rwcu", administrator="rwcu"),
-    "coop.pooling.shortage": rights(logistics_staff="rwcu", administrator="rwcu"),
+    "coop.pooling": rights(
+        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+    ),
+    "coop.pooling.demand": rights(
+        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+    ),
+    "coop.pooling.allocation": rights(
+        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+    ),
+    "coop.pooling.shortage": rights(
+        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+    ),
     # Rounds are planned by logistics staff; producers read the rounds and
     # stops at their farm (record rules, tests/test_collection_round.py).
     "coop.collection.round": rights(
-        producer="r", logistics_staff="rwcu", administrator="rwcu"
+        producer="r",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
     ),
     "coop.collection.stop": rights(
-        producer="r", logistics_staff="rwcu", administrator="rwcu"
+        producer="r",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
     ),
     # Extended for the pooling link: producers read their own (record rule),
     # members their own through the portal, logistics staff buy.
@@ -106,6 +146,7 @@ MODEL_ACCESS = {
         producer="r",
         members_manager="rw",
         logistics_staff="rwcu",
+        marketplace_manager="rwcu",
         administrator="rwcu",
     ),
     # Offers (coop_offer_qty): logistics staff set them; producers read their
@@ -115,6 +156,8 @@ MODEL_ACCESS = {
         "public": "",
         "portal_member": "",
         "logistics_staff": "rwcu",
+        "marketplace_manager": "rwcu",
+        "pickup_volunteer": "r",
     },
 }
 

@@ -21,6 +21,8 @@ MODEL_ACCESS = {
         "members_manager": "r",
         "solidarity_officer": "r",
         "logistics_staff": "r",
+        "marketplace_manager": "r",
+        "pickup_volunteer": "r",
         "administrator": "rwcu",
     },
     "coop.price.tier": {
@@ -32,6 +34,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "r",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Sales entries can't be changed or deleted (checked in test_fund_and_cap).
@@ -44,6 +48,8 @@ MODEL_ACCESS = {
         "members_manager": "rwcu",
         "solidarity_officer": "",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "rwcu",
     },
     # Not even the administrator: evidence is for the officers' eyes only.
@@ -56,6 +62,8 @@ MODEL_ACCESS = {
         "members_manager": "",
         "solidarity_officer": "rwcu",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "",
     },
     "coop.tier.assign.wizard": {
@@ -67,6 +75,8 @@ MODEL_ACCESS = {
         "members_manager": "",
         "solidarity_officer": "rwcu",
         "logistics_staff": "",
+        "marketplace_manager": "",
+        "pickup_volunteer": "",
         "administrator": "",
     },
     # Extended for the fund settings: rights are Odoo's.
@@ -79,6 +89,8 @@ MODEL_ACCESS = {
         "members_manager": "r",
         "solidarity_officer": "r",
         "logistics_staff": "r",
+        "marketplace_manager": "r",
+        "pickup_volunteer": "r",
         "administrator": "rwcu",
     },
 }
