@@ -1,115 +1,209 @@
-"""Cycle close at scale, on the bench's *ours* database (``make bench`` builds
-it): the confirmed sale orders of the generated data (``order_lines`` / 2
-lines) are put in one open cycle, spread over ``points`` pickup points (one
-slot each), their lines pointed at ten products of each of ``producers``
-farms, then the cycle is
-closed: pooling, deliveries grouped per slot, orders locked. Prints time and
-SQL queries for half of the orders and for all of them (queries must follow
-producers and points, not lines), each in a transaction rolled back.
+"""Cycle close at scale (ours only: vanilla Odoo has no order cycle).
 
-    PYTHONPATH=$ODOO_SRC .venv/bin/python -m bench.cycle_close coop_bench_ours_<key> \\
-        [--producers 60] [--points 40]
+On a copy of the test template (our four addons and their demo), in one
+transaction rolled back at the end: ``producers`` farms offering ten products
+each, ``points`` pickup points with one slot each, and confirmed orders of
+five lines (``--lines`` in all) spread over the points, all in one open
+cycle. The cycle is closed twice, first with half of the orders (inside a
+savepoint, rolled back), then with all of them; each close prints its time,
+its SQL queries and how they split between the steps. The issue's target:
+queries follow producers and points, not order lines.
+
+    PYTHONPATH=$ODOO_SRC .venv/bin/python -m bench.cycle_close \\
+        [--lines 20000] [--producers 60] [--points 40]
 """
 
 import argparse
+import random
+import sys
 import time
+from collections import Counter
 from datetime import timedelta
 
 from bench.__main__ import odoo_env_setup
 
+sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent.parent / "tools"))
+import coop
 
-def close_once(registry, api, fields, fraction, producers, points):
-    from odoo import SUPERUSER_ID, Command
+BENCH_DB = "coop_bench_close"
+LINES_PER_ORDER = 5
+STEPS = (
+    "_action_cancel",
+    "_pool",
+    "_coop_apply_shortages",
+    "_coop_group_deliveries",
+    "action_lock",
+)
 
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-        orders = env["sale.order"].search(
-            [("state", "=", "sale"), ("website_id", "=", False)], order="id"
-        )
-        orders = orders[: int(len(orders) * fraction)]
-        farms = env["res.partner"].search(
-            [("name", "=like", "Ferme %")], order="name", limit=producers
-        )
-        farms.write({"coop_is_producer": True})
-        products = orders.order_line.product_id
-        # Each product's producer: one of the farms, by product id.
-        for i, farm in enumerate(farms):
-            products.filtered(
-                lambda p, i=i: p.id % len(farms) == i
-            ).product_tmpl_id.write(
-                {"coop_producer_id": farm.id, "coop_producer_price": 1.0}
-            )
-        now = fields.Datetime.now()
-        cycle = env["coop.order.cycle"].create(
+
+def build(env, lines, producers, points):
+    """The cycle, its offer, points, slots and the confirmed orders."""
+    from odoo import Command, fields
+
+    env = env(context=dict(env.context, tracking_disable=True, mail_notrack=True))
+    rng = random.Random(42)
+    farms = env["res.partner"].create(
+        [
             {
-                "name": "Bench close",
-                "open_datetime": now - timedelta(days=1),
-                "close_datetime": now + timedelta(days=1),
-                "pickup_date_from": fields.Date.today() + timedelta(days=2),
-                "pickup_date_to": fields.Date.today() + timedelta(days=2),
-                "line_ids": [Command.create({"product_id": p.id}) for p in products],
-                "state": "open",
+                "name": f"Ferme banc {i:02d}",
+                "is_company": True,
+                "coop_is_producer": True,
             }
-        )
-        point_records = env["coop.pickup.point"].create(
-            [
-                {"name": f"Point {i:02d}", "partner_id": farms[0].id}
-                for i in range(points)
-            ]
-        )
-        slots = env["coop.pickup.slot"].create(
+            for i in range(producers)
+        ]
+    )
+    products = env["product.product"].create(
+        [
+            {
+                "name": f"Produit {i:02d}-{j}",
+                "type": "consu",
+                "is_storable": True,
+                "list_price": 2.0,
+                "coop_producer_id": farm.id,
+                "coop_producer_price": 1.5,
+            }
+            for i, farm in enumerate(farms)
+            for j in range(10)
+        ]
+    )
+    members = env["res.partner"].create(
+        [{"name": f"Membre banc {i:04d}"} for i in range(1000)]
+    )
+    now = fields.Datetime.now()
+    cycle = env["coop.order.cycle"].create(
+        {
+            "name": "Cycle banc",
+            "open_datetime": now - timedelta(days=1),
+            "close_datetime": now + timedelta(days=1),
+            "pickup_date_from": fields.Date.today() + timedelta(days=2),
+            "pickup_date_to": fields.Date.today() + timedelta(days=2),
+            "line_ids": [Command.create({"product_id": p.id}) for p in products],
+        }
+    )
+    # Opened by hand: the demo's own open cycle stays as it is.
+    cycle.state = "open"
+    point_records = env["coop.pickup.point"].create(
+        [{"name": f"Point {i:02d}", "partner_id": farms[0].id} for i in range(points)]
+    )
+    order_count = lines // LINES_PER_ORDER
+    slots = env["coop.pickup.slot"].create(
+        [
+            {
+                "point_id": point.id,
+                "cycle_id": cycle.id,
+                "start_datetime": now + timedelta(days=2),
+                "end_datetime": now + timedelta(days=2, hours=2),
+                "capacity": order_count,
+            }
+            for point in point_records
+        ]
+    )
+    orders = env["sale.order"]
+    for start in range(0, order_count, 500):
+        batch = env["sale.order"].create(
             [
                 {
-                    "point_id": point.id,
-                    "cycle_id": cycle.id,
-                    "start_datetime": now + timedelta(days=2),
-                    "end_datetime": now + timedelta(days=2, hours=2),
-                    "capacity": len(orders),
-                }
-                for point in point_records
-            ]
-        )
-        for i, slot in enumerate(slots):
-            chunk = orders.filtered(lambda o, i=i: o.id % len(slots) == i)
-            chunk.write(
-                {
+                    "partner_id": members[i % len(members)].id,
                     "coop_cycle_id": cycle.id,
-                    "coop_pickup_point_id": slot.point_id.id,
-                    "coop_pickup_slot_id": slot.id,
+                    "coop_pickup_point_id": slots[i % points].point_id.id,
+                    "coop_pickup_slot_id": slots[i % points].id,
+                    "order_line": [
+                        Command.create({"product_id": product.id, "product_uom_qty": 1})
+                        for product in rng.sample(list(products), LINES_PER_ORDER)
+                    ],
                 }
-            )
-        env.flush_all()
-        env.invalidate_all()
+                for i in range(start, min(order_count, start + 500))
+            ]
+        )
+        batch.action_confirm()
+        orders |= batch
+        print(f"  {len(orders)} orders confirmed", flush=True)
+    return cycle, orders
+
+
+def close(cycle, orders, odoo):
+    """Close ``cycle`` with only ``orders`` in it; time, queries, per step."""
+    env = cycle.env
+    cr = env.cr
+    others = env["sale.order"].search(
+        [("coop_cycle_id", "=", cycle.id), ("id", "not in", orders.ids)]
+    )
+    others.write({"coop_cycle_id": False, "coop_pickup_slot_id": False})
+    env.flush_all()
+    env.invalidate_all()
+    per_step = Counter()
+    patched = []
+    for model, method in (
+        ("sale.order", "_action_cancel"),
+        ("coop.pooling", "_pool"),
+        ("coop.order.cycle", "_coop_apply_shortages"),
+        ("coop.order.cycle", "_coop_group_deliveries"),
+        ("sale.order", "action_lock"),
+    ):
+        cls = type(env[model])
+        original = getattr(cls, method)
+
+        def counted(self, *args, _original=original, _name=method, **kwargs):
+            before = self.env.cr.sql_log_count
+            try:
+                return _original(self, *args, **kwargs)
+            finally:
+                per_step[_name] += self.env.cr.sql_log_count - before
+
+        setattr(cls, method, counted)
+        patched.append((cls, method, original))
+    try:
         cr.sql_log_count = 0
         start = time.perf_counter()
         cycle._coop_close()
         env.flush_all()
         seconds = time.perf_counter() - start
-        result = {
-            "orders": len(orders),
-            "order_lines": len(orders.order_line),
-            "purchase_orders": len(cycle.pooling_id.purchase_order_ids),
-            "batches": len(cycle.batch_ids),
-            "seconds": round(seconds, 1),
-            "queries": cr.sql_log_count,
-        }
-        cr.rollback()
-    return result
+        queries = cr.sql_log_count
+    finally:
+        for cls, method, original in patched:
+            setattr(cls, method, original)
+    return {
+        "orders": len(orders),
+        "order_lines": len(orders.order_line),
+        "purchase_orders": len(cycle.pooling_id.purchase_order_ids),
+        "purchase_lines": len(cycle.pooling_id.purchase_order_ids.order_line),
+        "batches": len(cycle.batch_ids),
+        "seconds": round(seconds, 1),
+        "queries": queries,
+        "per_step": {step: per_step[step] for step in STEPS},
+    }
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("database")
+    parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--producers", type=int, default=60)
     parser.add_argument("--points", type=int, default=40)
+    parser.add_argument(
+        "--template",
+        help="database to copy (default: the test template, built if needed)",
+    )
     args = parser.parse_args()
-    odoo_env_setup()
-    from odoo import api, fields
+    odoo = odoo_env_setup()
+    from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
-    registry = Registry(args.database)
-    for fraction in (0.5, 1.0):
-        print(close_once(registry, api, fields, fraction, args.producers, args.points))
+    coop.copy_db(args.template or coop.ensure_template(), BENCH_DB)
+    registry = Registry(BENCH_DB)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        start = time.perf_counter()
+        cycle, orders = build(env, args.lines, args.producers, args.points)
+        env.flush_all()
+        print(f"data built in {time.perf_counter() - start:.0f} s", flush=True)
+        savepoint = cr.savepoint()
+        print(close(cycle, orders[: len(orders) // 2], odoo), flush=True)
+        savepoint.close(rollback=True)
+        env.invalidate_all()
+        env.registry.clear_cache()
+        print(close(cycle, orders, odoo), flush=True)
+        cr.rollback()
+    coop.drop_db(BENCH_DB)
 
 
 if __name__ == "__main__":
