@@ -121,7 +121,7 @@ def build(env, lines, producers, points):
     return cycle, orders
 
 
-def close(cycle, orders, odoo):
+def close(cycle, orders):
     """Close ``cycle`` with only ``orders`` in it; time, queries, per step."""
     env = cycle.env
     cr = env.cr
@@ -184,7 +184,7 @@ def main():
         help="database to copy (default: the test template, built if needed)",
     )
     args = parser.parse_args()
-    odoo = odoo_env_setup()
+    odoo_env_setup()
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
@@ -197,11 +197,11 @@ def main():
         env.flush_all()
         print(f"data built in {time.perf_counter() - start:.0f} s", flush=True)
         savepoint = cr.savepoint()
-        print(close(cycle, orders[: len(orders) // 2], odoo), flush=True)
+        print(close(cycle, orders[: len(orders) // 2]), flush=True)
         savepoint.close(rollback=True)
         env.invalidate_all()
         env.registry.clear_cache()
-        print(close(cycle, orders, odoo), flush=True)
+        print(close(cycle, orders), flush=True)
         cr.rollback()
     coop.drop_db(BENCH_DB)
 

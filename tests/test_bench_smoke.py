@@ -73,3 +73,19 @@ def test_in_process_scenarios_measure_and_report(env):
     assert infos["share_register"]["register_bytes"] > 0
     assert infos["fund_and_cap"]["partners"] > 0
     assert ours["fund_entries"] == datagen.SIZES["smoke"]["fund_entries"]
+
+
+def test_cycle_close_bench_runs(env):
+    """bench/cycle_close.py on a tiny size: one purchase order per producer,
+    one batch per point, the lines of the orders closed counted."""
+    from bench import cycle_close
+
+    with env.cr.savepoint() as savepoint:
+        cycle, orders = cycle_close.build(env(su=True), 50, 3, 2)
+        half = cycle_close.close(cycle, orders[:5])
+        savepoint.rollback()
+    assert half["order_lines"] == 25
+    assert half["purchase_orders"] == 3
+    assert half["batches"] == 2
+    assert half["queries"] > 0
+    assert set(half["per_step"]) == set(cycle_close.STEPS)
