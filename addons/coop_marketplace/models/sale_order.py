@@ -426,7 +426,9 @@ class SaleOrder(models.Model):
             lambda move: move.state == "posted" and move.move_type == "out_invoice"
         )
         if not invoiced or not any(
-            line.qty_to_invoice < 0 for line in self.order_line if not line.display_type
+            line.qty_invoiced > line.product_uom_qty
+            for line in self.order_line
+            if not line.display_type
         ):
             return self.env["account.move"]
         credit_note = self._create_invoices(final=True)
