@@ -25,12 +25,15 @@ class PosOrder(models.Model):
         self.ensure_one()
         # sudo: the cashier's sale feeds the fund, which cashiers can't read.
         Entry = self.env["coop.solidarity.entry"].sudo()
+        if Entry.search_count([("pos_order_line_id", "in", self.lines.ids)], limit=1):
+            return  # the order was sent again
+        refunds = self.lines.filtered("refunded_orderline_id")
+        if refunds:
+            self._coop_record_solidarity_refunds(refunds)
         tier = self.env["coop.price.tier"]._get_pricelist_tier(self.pricelist_id)
         partner = self.partner_id.commercial_partner_id
         if not tier or tier.is_reference or not partner:
             return
-        if Entry.search_count([("pos_order_line_id", "in", self.lines.ids)], limit=1):
-            return  # the order was sent again
         used_before = partner._coop_advantage_used(self.date_order.date()).get(
             partner.id, 0.0
         )
@@ -42,7 +45,7 @@ class PosOrder(models.Model):
                     line.qty,
                     line.price_unit * (1 - line.discount / 100),
                 )
-                for line in self.lines
+                for line in self.lines - refunds
             ],
             partner,
             tier,
@@ -63,3 +66,41 @@ class PosOrder(models.Model):
                     left=round(max(0.0, tier.monthly_cap - used_before), 2),
                 )
             )
+
+    def _coop_record_solidarity_refunds(self, lines):
+        """Returned goods give back what their sale cost or brought the fund:
+        a counter-entry per refund line, at the prices of the original sale
+        (not today's), whatever the pricelist of the refund order."""
+        Entry = self.env["coop.solidarity.entry"].sudo()
+        originals = {
+            entry.pos_order_line_id: entry
+            for entry in Entry.search(
+                [("pos_order_line_id", "in", lines.refunded_orderline_id.ids)]
+            )
+        }
+        vals_list = []
+        for line in lines:
+            original = originals.get(line.refunded_orderline_id)
+            if not original or not original.quantity:
+                continue  # sold at the reference price: nothing to give back
+            vals_list.append(
+                {
+                    "date": self.date_order.date(),
+                    "name": self.env._(
+                        "Return: %(product)s", product=original.product_id.display_name
+                    ),
+                    "entry_type": "sale",
+                    "company_id": original.company_id.id,
+                    "partner_id": original.partner_id.id,
+                    "tier_id": original.tier_id.id,
+                    "product_id": original.product_id.id,
+                    "quantity": line.qty,
+                    "reference_price": original.reference_price,
+                    "charged_price": original.charged_price,
+                    "amount": original.currency_id.round(
+                        original.amount * line.qty / original.quantity
+                    ),
+                    "pos_order_line_id": line.id,
+                }
+            )
+        return Entry.create(vals_list)

@@ -220,7 +220,9 @@ class ResPartner(models.Model):
 
     def _coop_advantage_used(self, date=None):
         """{commercial partner id: advantage used in the month of ``date``},
-        in one aggregate query over the fund ledger."""
+        in one aggregate query over the fund ledger: the discounts of sales
+        (quantity and amount of opposite signs), less those of the goods
+        returned; supportive tiers' contributions don't count."""
         if not self:
             return {}
         date = date or fields.Date.context_today(self)
@@ -234,7 +236,7 @@ class ResPartner(models.Model):
                   FROM coop_solidarity_entry
                  WHERE partner_id = ANY(%s)
                    AND entry_type = 'sale'
-                   AND amount < 0
+                   AND amount * quantity < 0
                    AND date >= %s AND date < %s
               GROUP BY partner_id
                 """,

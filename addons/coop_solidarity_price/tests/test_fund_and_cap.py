@@ -129,6 +129,42 @@ class TestFundAndCap(common.CoopSolidarityCommon):
         order._coop_record_solidarity()
         self.assertEqual(len(self.entries(self.alice)), 1)
 
+    def test_pos_refund_gives_back_to_the_fund(self):
+        self.assign(self.alice, self.tier_60)
+        sale = self.pos_order(
+            self.alice, [(self.bread, 2, 1.70)], self.tier_60.pricelist_id
+        )
+        self.assertAlmostEqual(self.entries(self.alice).amount, -5.00)
+        balance = self.Entry._fund_balance()
+        used = self.alice._coop_advantage_used()[self.alice.id]
+        # Prices changed since the sale: the return follows the sale's prices.
+        self.bread.standard_price = 9.0
+        self.bread.list_price = 20.0
+        # One loaf back, at the till's default (reference) pricelist.
+        data = members_common.pos_order_data(
+            self.session,
+            self.cash,
+            [(self.bread, -1, 1.70)],
+            self.alice,
+            self.reference.pricelist_id,
+        )
+        data["lines"][0][2]["refunded_orderline_id"] = sale.lines.id
+        self.env["pos.order"].sync_from_ui([data])
+        refund = self.env["pos.order"].search([("uuid", "=", data["uuid"])])
+        entry = self.Entry.search([("pos_order_line_id", "=", refund.lines.id)])
+        self.assertEqual(len(entry), 1)
+        self.assertEqual(entry.tier_id, self.tier_60)
+        self.assertEqual(entry.quantity, -1)
+        self.assertEqual((entry.reference_price, entry.charged_price), (4.20, 1.70))
+        self.assertAlmostEqual(entry.amount, 2.50)
+        self.assertAlmostEqual(self.Entry._fund_balance(), balance + 2.50)
+        self.assertAlmostEqual(
+            self.alice._coop_advantage_used()[self.alice.id], used - 2.50
+        )
+        # Sent again by the till: counted once.
+        refund._coop_record_solidarity()
+        self.assertEqual(len(self.entries(self.alice)), 2)
+
     def test_negative_fund_policy_pauses_discounts(self):
         company = self.env.company
         company.coop_fund_suspend_when_negative = True
