@@ -32,6 +32,15 @@ registry.category("web_tour.tours").add("coop_solidarity_pos_tier", {
                 content: "the receipt does not label the customer",
                 trigger: ".pos-receipt:not(:contains('olidar'))",
             },
+            // Next customer, the same member again: the allowance left went
+            // down by this order's advantage (2.50 + 1.42) without a reload.
+            ReceiptScreen.clickNextOrder(),
+            scan_barcode("0420000077770"),
+            ProductScreen.customerIsSelected("Alice Martin"),
+            {
+                content: "the allowance left after the first order",
+                trigger: ".set-partner .coop-tier-badge:contains('Tarif T1'):contains('26.08')",
+            },
         ].flat(),
 });
 
