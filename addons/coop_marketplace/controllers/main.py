@@ -9,6 +9,40 @@ class CoopWebsiteSale(WebsiteSale):
     """Checkout with a coop pickup point: after the point (Odoo's location
     selector), the member picks a time slot, before paying."""
 
+    # --- Shop: filter by producer (``/shop?producer=<id>``) ---
+
+    @staticmethod
+    def _coop_producer_id(value):
+        """The producer id of the URL, or None (garbage is ignored, like the
+        shop's other filters)."""
+        try:
+            producer_id = int(value or 0)
+        except (TypeError, ValueError):
+            return None
+        return producer_id if producer_id > 0 else None
+
+    def _get_search_options(self, *args, **post):
+        options = super()._get_search_options(*args, **post)
+        if producer_id := self._coop_producer_id(post.get("producer")):
+            options["coop_producer_id"] = producer_id
+        return options
+
+    def _shop_get_query_url_kwargs(self, *args, **post):
+        kwargs = super()._shop_get_query_url_kwargs(*args, **post)
+        kwargs["producer"] = self._coop_producer_id(post.get("producer"))
+        return kwargs
+
+    def _get_additional_extra_shop_values(self, values, **post):
+        values = super()._get_additional_extra_shop_values(values, **post)
+        if request.website.coop_cycle_shop:
+            producers = request.website._coop_shop_producers()
+            producer_id = self._coop_producer_id(post.get("producer"))
+            values["coop_producers"] = producers
+            values["coop_producer"] = next(
+                (p for p in producers if p[0] == producer_id), None
+            )
+        return values
+
     def _check_shipping_method(self, order_sudo):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection

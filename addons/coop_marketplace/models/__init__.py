@@ -7,6 +7,7 @@ from . import delivery_carrier
 from . import payment_provider
 from . import payment_transaction
 from . import product_product
+from . import product_template
 from . import sale_order
 from . import sale_order_line
 from . import stock_picking_batch

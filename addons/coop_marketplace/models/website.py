@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.http import request
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -22,8 +24,7 @@ class Website(models.Model):
         website = self.get_current_website()
         if not website.coop_cycle_shop:
             return domain
-        # sudo: visitors see what is on offer, not the cycle's records.
-        cycle = self.env["coop.order.cycle"].sudo()._get_open_cycle(website.company_id)
+        cycle = website._coop_open_cycle()
         if not cycle:
             return expression.FALSE_DOMAIN
         return expression.AND(
@@ -32,6 +33,47 @@ class Website(models.Model):
                 [("product_variant_ids.coop_cycle_line_ids.cycle_id", "=", cycle.id)],
             ]
         )
+
+    def _coop_open_cycle(self):
+        """The open cycle of the website's company, looked up once per HTTP
+        request: a shop page asks for its product domain several times."""
+        self.ensure_one()
+        cache = None
+        if request:
+            cache = getattr(request, "coop_open_cycle", None)
+            if cache is None:
+                cache = request.coop_open_cycle = {}
+        # sudo: visitors see what is on offer, not the cycle's records.
+        Cycle = self.env["coop.order.cycle"].sudo()
+        if cache is None or self.company_id.id not in cache:
+            cycle = Cycle._get_open_cycle(self.company_id)
+            if cache is None:
+                return cycle
+            cache[self.company_id.id] = cycle.id
+        return Cycle.browse(cache[self.company_id.id])
+
+    def _coop_shop_producers(self):
+        """[(id, farm name)] of the producers offering something in the open
+        cycle, by name: the shop's producer filter, in one query. Producers'
+        farm names are public (the shop shows them on every product)."""
+        cycle = self._coop_open_cycle()
+        if not cycle:
+            return []
+        self.env["coop.order.cycle.line"].flush_model(["cycle_id", "producer_id"])
+        self.env["res.partner"].flush_model(["name", "coop_farm_name"])
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.id, COALESCE(NULLIF(p.coop_farm_name, ''), p.name) AS farm
+                  FROM res_partner p
+                 WHERE p.id IN (SELECT producer_id FROM coop_order_cycle_line
+                                 WHERE cycle_id = %s)
+              ORDER BY farm, p.id
+                """,
+                cycle.id,
+            )
+        )
+        return self.env.cr.fetchall()
 
     def _get_checkout_step_list(self):
         """A "Pickup slot" step after the delivery step (the page redirects
