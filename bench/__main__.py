@@ -76,6 +76,27 @@ def odoo_env_setup():
     return odoo
 
 
+def percentile(values, pct):
+    """The ``pct`` percentile of ``values`` (nearest rank)."""
+    values = sorted(values)
+    return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
+
+
+def add_template_argument(parser):
+    """``--template`` of the ours-only scripts that work on a copy of a
+    database with our addons."""
+    parser.add_argument(
+        "--template",
+        help="database to copy (default: the test template, built if needed)",
+    )
+
+
+def copy_template(args, name):
+    """``name``: a fresh copy of ``--template`` (default: the test template)."""
+    coop.copy_db(args.template or coop.ensure_template(), name)
+    return name
+
+
 def generate(odoo, dbname, size, seed):
     from odoo.modules.registry import Registry
 

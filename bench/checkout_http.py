@@ -26,27 +26,23 @@ import re
 import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from pathlib import Path
 
 import requests
 
-from bench.__main__ import odoo_env_setup
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import coop
+from bench.__main__ import (
+    add_template_argument,
+    coop,
+    copy_template,
+    odoo_env_setup,
+    percentile,
+)
 
 BENCH_DB = "coop_bench_checkout"
 CSRF = re.compile(r'name="csrf_token"\s+value="([^"]+)"')
-
-
-def percentile(values, pct):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
 
 
 def setup(env, members, capacity):
@@ -259,16 +255,13 @@ def main():
     parser.add_argument("--members", type=int, default=50)
     parser.add_argument("--capacity", type=int, default=40)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument(
-        "--template",
-        help="database to copy (default: the test template, built if needed)",
-    )
+    add_template_argument(parser)
     args = parser.parse_args()
     odoo_env_setup()
     from odoo import SUPERUSER_ID, api, sql_db
     from odoo.modules.registry import Registry
 
-    coop.copy_db(args.template or coop.ensure_template(), BENCH_DB)
+    copy_template(args, BENCH_DB)
     registry = Registry(BENCH_DB)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})

@@ -15,15 +15,11 @@ queries follow producers and points, not order lines.
 
 import argparse
 import random
-import sys
 import time
 from collections import Counter
 from datetime import timedelta
 
-from bench.__main__ import odoo_env_setup
-
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent.parent / "tools"))
-import coop
+from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
 
 BENCH_DB = "coop_bench_close"
 LINES_PER_ORDER = 5
@@ -179,16 +175,13 @@ def main():
     parser.add_argument("--lines", type=int, default=20000)
     parser.add_argument("--producers", type=int, default=60)
     parser.add_argument("--points", type=int, default=40)
-    parser.add_argument(
-        "--template",
-        help="database to copy (default: the test template, built if needed)",
-    )
+    add_template_argument(parser)
     args = parser.parse_args()
     odoo_env_setup()
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
-    coop.copy_db(args.template or coop.ensure_template(), BENCH_DB)
+    copy_template(args, BENCH_DB)
     registry = Registry(BENCH_DB)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})

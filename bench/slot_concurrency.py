@@ -22,14 +22,9 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from bench.__main__ import odoo_env_setup
+from bench.__main__ import odoo_env_setup, percentile
 
 MAX_TRIES = 5
-
-
-def percentile(values, pct):
-    values = sorted(values)
-    return values[min(len(values) - 1, round(pct / 100 * (len(values) - 1)))]
 
 
 def main():
