@@ -422,13 +422,14 @@ class SaleOrder(models.Model):
         """A credit note for what was invoiced and is no longer sold: Odoo's
         own invoicing makes it from the lines' negative quantities to
         invoice."""
-        invoiced = self.invoice_ids.filtered(
-            lambda move: move.state == "posted" and move.move_type == "out_invoice"
-        )
-        if not invoiced or not any(
+        # Stored quantities first: most orders at a close are not invoiced,
+        # and invoice_ids is computed through the lines' invoice lines.
+        if not any(
             line.qty_invoiced > line.product_uom_qty
             for line in self.order_line
             if not line.display_type
+        ) or not self.invoice_ids.filtered(
+            lambda move: move.state == "posted" and move.move_type == "out_invoice"
         ):
             return self.env["account.move"]
         credit_note = self._create_invoices(final=True)
@@ -461,16 +462,16 @@ class SaleOrder(models.Model):
                 ).mapped("amount")
             )
             amount = min(to_refund, tx.amount - refunded)
-            if amount <= 0 or (
-                tx.provider_id.support_refund != "partial" and amount != tx.amount
+            currency = self.currency_id
+            if currency.compare_amounts(amount, 0) <= 0 or (
+                tx.provider_id.support_refund != "partial"
+                and currency.compare_amounts(amount, tx.amount)
             ):
                 continue
             # sudo: transactions are the payment module's; the refund is
-            # the order's own shortage, computed on the server at the close.
-            tx.sudo().action_refund(amount_to_refund=amount)
-            refund_tx = tx.sudo().child_transaction_ids.filtered(
-                lambda child: child.operation == "refund" and not child.sale_order_ids
-            )
+            # the order's own shortage, computed on the server at the close
+            # (paid transactions only: what action_refund checks).
+            refund_tx = tx.sudo()._send_refund_request(amount_to_refund=amount)
             refund_tx.sale_order_ids = self
             to_refund -= amount
         if self.currency_id.is_zero(to_refund):

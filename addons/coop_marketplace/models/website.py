@@ -38,19 +38,16 @@ class Website(models.Model):
         """The open cycle of the website's company, looked up once per HTTP
         request: a shop page asks for its product domain several times."""
         self.ensure_one()
-        cache = None
-        if request:
-            cache = getattr(request, "coop_open_cycle", None)
-            if cache is None:
-                cache = request.coop_open_cycle = {}
         # sudo: visitors see what is on offer, not the cycle's records.
         Cycle = self.env["coop.order.cycle"].sudo()
-        if cache is None or self.company_id.id not in cache:
-            cycle = Cycle._get_open_cycle(self.company_id)
-            if cache is None:
-                return cycle
-            cache[self.company_id.id] = cycle.id
-        return Cycle.browse(cache[self.company_id.id])
+        if not request:
+            return Cycle._get_open_cycle(self.company_id)
+        if not hasattr(request, "coop_open_cycle_ids"):
+            request.coop_open_cycle_ids = {}
+        cycle_ids = request.coop_open_cycle_ids
+        if self.company_id.id not in cycle_ids:
+            cycle_ids[self.company_id.id] = Cycle._get_open_cycle(self.company_id).id
+        return Cycle.browse(cycle_ids[self.company_id.id])
 
     def _coop_shop_producers(self):
         """[(id, farm name)] of the producers offering something in the open
