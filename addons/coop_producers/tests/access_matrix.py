@@ -36,6 +36,11 @@ def rights(**given):
     return {role: given.get(role, "") for role in ROLES}
 
 
+# Logistics staff (and so marketplace managers) run it; nobody else sees it.
+LOGISTICS_ONLY = rights(
+    logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
+)
+
 EVERYONE_READS = rights(
     public="r",
     portal_member="r",
@@ -108,37 +113,17 @@ MODEL_ACCESS = {
         marketplace_manager="rwc",
         administrator="rwcu",
     ),
-    "stock.picking.batch": rights(
-        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
-    ),
+    "stock.picking.batch": LOGISTICS_ONLY,
     # Pooling is the logistics staff's; producers see its result, their own
     # purchase orders (record rule, tests/test_pooling.py).
-    "coop.pooling": rights(
-        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
-    ),
-    "coop.pooling.demand": rights(
-        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
-    ),
-    "coop.pooling.allocation": rights(
-        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
-    ),
-    "coop.pooling.shortage": rights(
-        logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
-    ),
+    "coop.pooling": LOGISTICS_ONLY,
+    "coop.pooling.demand": LOGISTICS_ONLY,
+    "coop.pooling.allocation": LOGISTICS_ONLY,
+    "coop.pooling.shortage": LOGISTICS_ONLY,
     # Rounds are planned by logistics staff; producers read the rounds and
     # stops at their farm (record rules, tests/test_collection_round.py).
-    "coop.collection.round": rights(
-        producer="r",
-        logistics_staff="rwcu",
-        marketplace_manager="rwcu",
-        administrator="rwcu",
-    ),
-    "coop.collection.stop": rights(
-        producer="r",
-        logistics_staff="rwcu",
-        marketplace_manager="rwcu",
-        administrator="rwcu",
-    ),
+    "coop.collection.round": {**LOGISTICS_ONLY, "producer": "r"},
+    "coop.collection.stop": {**LOGISTICS_ONLY, "producer": "r"},
     # Extended for the pooling link: producers read their own (record rule),
     # members their own through the portal, logistics staff buy.
     "purchase.order": rights(
