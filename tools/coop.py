@@ -17,6 +17,7 @@ Environment:
 """
 
 import argparse
+import ast
 import getpass
 import hashlib
 import os
@@ -38,7 +39,7 @@ TEST_DB = "coop_test"
 TEMPLATE_PREFIX = "coop_tmpl_"
 TEMPLATES_KEPT = 3
 # Bump when the way the template is built changes (not the addons: they are hashed).
-BUILD_RECIPE_VERSION = "1"
+BUILD_RECIPE_VERSION = "2"
 
 DB_HOST = os.environ.get("DB_HOST", "127.0.0.1")
 DB_PORT = os.environ.get("DB_PORT", "5432")
@@ -48,6 +49,11 @@ DATA_DIR = Path(
     os.environ.get("COOP_DATA_DIR") or Path.home() / ".local/share/coop-odoo"
 )
 LOG_DIR = ROOT / ".odoo"
+# The venv holds wkhtmltopdf (patched Qt, see requirements/odoo.txt): Odoo looks
+# for it on PATH, in every process started from here (server, tests, builds).
+os.environ["PATH"] = os.pathsep.join(
+    [str(Path(sys.executable).parent), os.environ.get("PATH", "")]
+)
 
 
 def say(msg):
@@ -197,11 +203,23 @@ def run_odoo(cmd, logfile, what):
         die(f"{what} failed (exit {proc.returncode}), see {logfile}")
 
 
+def odoo_dependencies():
+    """Odoo modules our addons depend on (their own dependencies follow)."""
+    deps = set()
+    for addon in OUR_ADDONS:
+        manifest = ast.literal_eval((ADDONS_DIR / addon / "__manifest__.py").read_text())
+        deps.update(manifest.get("depends", []))
+    return sorted(deps - set(OUR_ADDONS))
+
+
 def build_template(name):
     """Build the template database ``name`` from scratch.
 
-    Built under a temporary name and renamed at the end, so that an
-    interrupted build never leaves a half-built template behind.
+    The demo is the coop's and nothing else: Odoo's modules are installed
+    without their generic demo data (no furniture, no "Deco Addict", no other
+    tills), then our addons with theirs. Built under a temporary name and
+    renamed at the end, so that an interrupted build never leaves a half-built
+    template behind.
     """
     building = name + "_building"
     drop_db(building)
@@ -215,6 +233,7 @@ def build_template(name):
             f"--database={building}",
             "--init=base",
             "--load-language=fr_FR",
+            "--without-demo=all",
             "--stop-after-init",
         ),
         logfile,
@@ -224,32 +243,47 @@ def build_template(name):
     #    l10n_fr_account is auto-installed and the French chart is loaded.
     setup_company(building, logfile)
     # 3. account alone first: the chart is loaded when its registry finishes
-    #    loading, and point_of_sale's demo data needs its bank journal.
+    #    loading, and point_of_sale needs its bank journal.
     run_odoo(
         odoo_cmd(
             "build.conf",
             f"--database={building}",
             "--init=account",
+            "--without-demo=all",
             "--stop-after-init",
         ),
         logfile,
         "installing account and the French chart of accounts",
     )
-    # 4. Our addons, their dependencies and demo data; and Odoo's demo payment
-    #    provider, which the shop's tours and tests pay with.
+    # 4. The Odoo modules our addons need, without their demo data; and Odoo's
+    #    demo payment provider (data, not demo), which the shop's tours pay with.
     run_odoo(
         odoo_cmd(
             "build.conf",
             f"--database={building}",
-            f"--init={','.join([*OUR_ADDONS, 'payment_demo'])}",
+            f"--init={','.join([*odoo_dependencies(), 'payment_demo'])}",
+            "--without-demo=all",
             "--stop-after-init",
         ),
         logfile,
-        f"installing {', '.join(OUR_ADDONS)}",
+        "installing the Odoo modules our addons depend on (without Odoo's demo)",
     )
-    # 5. Core demo data renames the main company ("My Company (San Francisco)"):
-    #    give it its épicerie identity back.
-    setup_company(building, logfile)
+    # 5. Odoo loads a module's demo data only when its dependencies have theirs
+    #    (Package.should_have_demo): mark them so, then install our addons with
+    #    their demo data, the only demo of the database.
+    with connect(building) as conn, conn.cursor() as cr:
+        cr.execute("UPDATE ir_module_module SET demo = TRUE WHERE state = 'installed'")
+    conn.close()
+    run_odoo(
+        odoo_cmd(
+            "build.conf",
+            f"--database={building}",
+            f"--init={','.join(OUR_ADDONS)}",
+            "--stop-after-init",
+        ),
+        logfile,
+        f"installing {', '.join(OUR_ADDONS)} with their demo data",
+    )
     check_log(logfile, "installation log")
     rename_db(building, name)
 

@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# System packages the project needs on Debian/Ubuntu: Chromium (Odoo's tours),
-# and PostgreSQL's client tools. Installed with apt only when absent.
+# System packages the project needs on Debian/Ubuntu, installed with apt only
+# when absent: Chromium (Odoo's tours), PostgreSQL's client tools, the shared
+# libraries and fonts of wkhtmltopdf (the binary itself comes from PyPI, see
+# requirements/odoo.txt) and pdftotext (tests read the text of real PDFs).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
     || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
-# wkhtmltopdf is not needed by the tests (PDF reports are tested as HTML).
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+for pkg in libxrender1 libxext6 libx11-6 libfontconfig1 libfreetype6 fontconfig \
+    fonts-dejavu-core xfonts-75dpi xfonts-base; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
 [ "${#missing[@]}" -eq 0 ] && exit 0
 
 echo "[coop] installing system packages: ${missing[*]}"

@@ -15,6 +15,7 @@ company.write(
         "phone": "+33 3 20 00 00 00",
         "email": "contact@epicerie-coop.example.org",
         "website": "https://epicerie-coop.example.org",
+        "company_registry": "RCS Lille Métropole 901 234 567",
     }
 )
 admin = env.ref("base.user_admin")

@@ -328,6 +328,21 @@ class SaleOrder(models.Model):
                 self.env._("The order cycle is closed: this basket can't be paid.")
             )
 
+    def _send_order_notification_mail(self, mail_template):
+        """A mail that can't be built (its PDF quotation attached: no
+        wkhtmltopdf, a broken report) must never block the confirmation or
+        the payment around it: the order goes on, the failure is logged."""
+        try:
+            with self.env.cr.savepoint():
+                return super()._send_order_notification_mail(mail_template)
+        except Exception:
+            _logger.exception(
+                "Order notification of %s not sent (mail template %s)",
+                self.ids,
+                mail_template.id,
+            )
+            return None
+
     def _action_confirm(self):
         res = super()._action_confirm()
         # The member's pickup details, in their language, by email.

@@ -1,0 +1,114 @@
+"""The PDFs a person prints, rendered for real by wkhtmltopdf on the demo's
+records, then read back as text (pdftotext): the company's identity in the
+header, the names and amounts in the body.
+
+Odoo's tests return HTML instead of PDF unless ``force_report_rendering`` is
+in the context: it is, here. An HttpCase: wkhtmltopdf fetches the layout's
+styles and images from the test server (web.base.url).
+"""
+
+import shutil
+import subprocess
+import tempfile
+
+from odoo.tests import HttpCase
+
+
+def pdf_text(pdf):
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as source:
+        source.write(pdf)
+        source.flush()
+        return subprocess.run(
+            ["pdftotext", "-layout", source.name, "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+
+
+class TestDemoPdfs(HttpCase):
+    # Repository-level test: Odoo's loader names these for addon tests only.
+    test_module, test_class, test_sequence = "coop_repository", "TestDemoPdfs", 0
+    test_tags = frozenset({"post_install", "coop_repository"})
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Printed by French users.
+        cls.Report = cls.env["ir.actions.report"].with_context(
+            force_report_rendering=True, lang="fr_FR"
+        )
+        cls.company = cls.env.ref("base.main_company")
+        cls.amina = cls.env.ref("coop_members.res_users_member_demo").partner_id
+
+    def _render(self, xmlid, records=None, data=None):
+        self.assertTrue(shutil.which("pdftotext"), "poppler-utils is installed")
+        pdf, kind = self.Report._render_qweb_pdf(
+            xmlid, res_ids=records.ids if records else None, data=data
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF-"), "a real PDF")
+        return pdf_text(pdf)
+
+    def assertHeaderFooter(self, text):
+        """The layout's header and footer are there (wkhtmltopdf with patched
+        Qt: with Debian's, Odoo drops them)."""
+        self.assertIn(self.company.name, text)
+        self.assertIn(self.company.street, text)
+        self.assertIn("Page 1 /", text)
+
+    def test_wkhtmltopdf_with_patched_qt(self):
+        self.assertEqual(self.Report.get_wkhtmltopdf_state(), "ok")
+        version = subprocess.run(
+            ["wkhtmltopdf", "--version"], capture_output=True, text=True, check=True
+        ).stdout
+        self.assertIn("patched qt", version)
+
+    def test_share_certificate(self):
+        text = self._render("coop_members.action_report_share_certificate", self.amina)
+        self.assertIn("Amina Benali", text)
+        self.assertIn(self.amina.coop_member_number, text)
+        self.assertIn("20,00", text)  # 2 shares of 10 €
+        self.assertHeaderFooter(text)
+
+    def test_member_cards(self):
+        members = self.env["res.partner"].search(
+            [("coop_member_state", "=", "active")], limit=3
+        )
+        text = self._render("coop_members.action_report_member_card", members)
+        for member in members:
+            self.assertIn(member.coop_member_number, text)
+
+    def test_share_register(self):
+        text = self._render(
+            "coop_members.action_report_share_register",
+            data={"date_from": False, "date_to": False},
+        )
+        first = self.env["coop.share.movement"].search(
+            [("state", "=", "confirmed")], order="name", limit=1
+        )
+        self.assertIn(first.name, text)
+        self.assertIn("Amina Benali", text)
+        self.assertHeaderFooter(text)
+
+    def test_distribution_list(self):
+        cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
+        text = self._render("coop_marketplace.action_report_distribution_list", cycle)
+        self.assertIn("Amina Benali", text)
+        self.assertHeaderFooter(text)
+
+    def test_round_sheet(self):
+        round_ = self.env.ref("coop_producers.coop_collection_round_demo")
+        text = self._render("coop_producers.action_report_collection_round", round_)
+        self.assertIn("Ferme des Marais", text)
+        self.assertIn("Carottes (1 kg)", text)
+        self.assertHeaderFooter(text)
+
+    def test_producer_statement(self):
+        statement = self.env.ref("coop_producers.coop_producer_statement_marais_demo")
+        text = self._render("coop_producers.action_report_producer_statement", statement)
+        self.assertIn("Ferme des Marais", text)
+        self.assertIn(statement.name, text)
+        self.assertIn("100,40", text)  # the net paid to the producer
+        self.assertIn("Montant net qui vous est versé", text)
+        self.assertHeaderFooter(text)
