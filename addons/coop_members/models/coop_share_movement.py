@@ -469,8 +469,11 @@ class CoopShareMovement(models.Model):
                 SQL(" AND ").join(conditions),
             )
         )
-        type_labels = dict(self._fields["type"]._description_selection(self.env))
+        # Fetch before anything else runs a query on the cursor: the labels
+        # below may load translations (first call), which replaced the rows
+        # with their own result: the register's first print was empty.
         rows = self.env.cr.dictfetchall()
+        type_labels = dict(self._fields["type"]._description_selection(self.env))
         for row in rows:
             row["type_label"] = type_labels[row["type"]]
             row["member_number"] = row["member_number"] or ""

@@ -77,6 +77,16 @@ class TestReports(common.CoopMembersCommon):
         self.assertIn("Bruno Dupont", html)
         self.assertNotIn("Alice Martin", html)
 
+    def test_register_first_print_has_its_rows(self):
+        # Empty caches, as after a server start: loading the movement types'
+        # labels runs queries of its own, which used to replace the rows.
+        self.env.registry.clear_cache()
+        self.env.invalidate_all()
+        rows = self.env["coop.share.movement"]._coop_register_rows()
+        self.assertEqual(
+            len([row for row in rows if row["class_code"] in ("TA", "TD")]), 3
+        )
+
     def test_register_rows_take_constant_queries(self):
         Movement = self.env["coop.share.movement"]
 
