@@ -24,6 +24,14 @@ class CoopCollectionRound(models.Model):
         help="Its confirmed purchase orders become the stops of this round.",
     )
     stop_ids = fields.One2many("coop.collection.stop", "round_id", string="Stops")
+    # The stops the current user may read: a producer's own stop(s) of the
+    # round (record rules), the whole round for logistics staff. The producer
+    # form lists these: the other farms' stops are not theirs to read.
+    visible_stop_ids = fields.One2many(
+        "coop.collection.stop",
+        string="My stops",
+        compute="_compute_visible_stop_ids",
+    )
     load_kg = fields.Float(string="Load (kg)", compute="_compute_load")
     load_items = fields.Float(string="Items", compute="_compute_load")
     over_capacity = fields.Boolean(compute="_compute_load")
@@ -42,6 +50,13 @@ class CoopCollectionRound(models.Model):
             "A vehicle capacity can't be negative.",
         ),
     ]
+
+    @api.depends_context("uid")
+    def _compute_visible_stop_ids(self):
+        # One search for the batch; the record rules do the filtering.
+        stops = self.env["coop.collection.stop"].search([("round_id", "in", self.ids)])
+        for round_ in self:
+            round_.visible_stop_ids = stops.filtered(lambda s: s.round_id == round_)
 
     @api.depends("stop_ids.load_kg", "stop_ids.load_items", "vehicle_capacity_kg")
     def _compute_load(self):

@@ -242,12 +242,18 @@ class CoopProducerStatement(models.Model):
 
     def action_view_vendor_bill(self):
         self.ensure_one()
-        return {
+        action = {
             "type": "ir.actions.act_window",
             "res_model": "account.move",
             "res_id": self.vendor_bill_id.id,
             "view_mode": "form",
         }
+        if not self.env.user.has_group("account.group_account_invoice"):
+            # Producers read their bill in their own form (Odoo's computes
+            # journals they can't read).
+            view = self.env.ref("coop_producers.account_move_view_form_producer")
+            action["views"] = [(view.id, "form")]
+        return action
 
     @api.constrains("producer_id", "line_ids")
     def _check_lines_producer(self):

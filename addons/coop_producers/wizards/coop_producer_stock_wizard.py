@@ -74,17 +74,18 @@ class CoopProducerStockWizard(models.TransientModel):
         )
         # sudo: producers are not stock users; the ownership check above is
         # what allows this one inventory adjustment on their product.
-        quant = (
-            self.env["stock.quant"]
-            .sudo()
-            .with_context(inventory_mode=True)
-            .create(
-                {
-                    "product_id": product.id,
-                    "location_id": warehouse.lot_stock_id.id,
-                    "inventory_quantity": self.quantity,
-                }
-            )
+        # No inventory_mode context: stock.quant honours it only for stock
+        # users (env.user, which sudo keeps), and create() would then add an
+        # empty quant beside the existing one: the quantity typed would be
+        # added to the stock instead of replacing it.
+        Quant = self.env["stock.quant"].sudo()
+        location = warehouse.lot_stock_id
+        quants = Quant._gather(product, location, strict=True) or Quant.create(
+            {"product_id": product.id, "location_id": location.id}
         )
-        quant.action_apply_inventory()
+        # The typed quantity is the whole stock of the location: one quant
+        # takes it, any other (another lot or owner) goes to zero.
+        quants.inventory_quantity = 0
+        quants[0].inventory_quantity = self.quantity
+        quants.filtered("inventory_diff_quantity")._apply_inventory()
         return {"type": "ir.actions.act_window_close"}
