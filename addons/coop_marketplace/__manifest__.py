@@ -31,17 +31,23 @@
         "views/sale_order_pickup_views.xml",
         "views/delivery_carrier_views.xml",
         "views/website_sale_templates.xml",
+        "views/website_layout_templates.xml",
         "views/sale_portal_templates.xml",
         "data/mail_templates.xml",
         "views/coop_marketplace_menus.xml",
     ],
     "demo": [
+        "demo/res_users_demo.xml",
+        "demo/website_demo.xml",
         "demo/product_demo.xml",
         "demo/coop_marketplace_demo.xml",
         "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "coop_marketplace/static/src/js/**/*",
+        ],
         "web.assets_tests": [
             "coop_marketplace/static/tests/tours/**/*",
         ],

@@ -4,6 +4,7 @@ from . import coop_pickup_point
 from . import coop_pickup_slot
 from . import coop_pickup_slot_template
 from . import delivery_carrier
+from . import ir_http
 from . import payment_provider
 from . import payment_transaction
 from . import product_product

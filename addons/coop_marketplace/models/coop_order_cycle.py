@@ -132,6 +132,7 @@ class CoopOrderCycle(models.Model):
                     )
                 )
         self.state = "open"
+        self.line_ids._coop_publish_products()
         self._generate_pickup_slots()
         return True
 

@@ -89,6 +89,29 @@ class CoopOrderCycleLine(models.Model):
             line.unlimited = not line.offered_qty
             line.remaining_qty = 0.0 if line.unlimited else line.offered_qty - qty
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        lines.filtered(lambda line: line.cycle_id.state == "open")._coop_publish_products()
+        return lines
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "product_id" in vals:
+            self.filtered(lambda line: line.cycle_id.state == "open")._coop_publish_products()
+        return res
+
+    def _coop_publish_products(self):
+        """Offering a product in an open cycle makes it orderable: visitors
+        and members only read published products (website_sale's record
+        rules), so the offer publishes them. Nothing is unpublished at close:
+        the cycle shop lists the open cycle's products only."""
+        templates = self.product_id.product_tmpl_id.filtered(
+            lambda template: not template.is_published
+        )
+        # sudo: the staff who offer a product need not be website publishers.
+        templates.sudo().write({"is_published": True})
+
     def _coop_available_qty(self):
         """What can still be ordered: infinity without a limit, never
         negative."""

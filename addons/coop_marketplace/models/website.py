@@ -34,6 +34,14 @@ class Website(models.Model):
             ]
         )
 
+    def get_pricelist_available(self, show_visible=False):
+        """No pricelist selector in the shop: a member's prices follow their
+        tier (their own pricelist), a visitor's the reference prices. Only the
+        selector asks with ``show_visible``; pricing itself is untouched."""
+        if show_visible:
+            return self.env["product.pricelist"]
+        return super().get_pricelist_available(show_visible=show_visible)
+
     def _coop_open_cycle(self):
         """The open cycle of the website's company, looked up once per HTTP
         request: a shop page asks for its product domain several times."""
@@ -48,6 +56,26 @@ class Website(models.Model):
         if self.company_id.id not in cycle_ids:
             cycle_ids[self.company_id.id] = Cycle._get_open_cycle(self.company_id).id
         return Cycle.browse(cycle_ids[self.company_id.id])
+
+    def _coop_cycle_notice(self):
+        """What the shop says about ordering now: the open cycle (when it
+        closes, when pickup is) and whether this visitor may order in it.
+        Members-only cycles take active members only (the cart refuses the
+        others too: SaleOrder._coop_check_cart_cycle)."""
+        cycle = self._coop_open_cycle()
+        user = self.env.user
+        is_public = user._is_public()
+        # sudo: the visitor's own membership state.
+        is_member = (
+            not is_public
+            and user.partner_id.commercial_partner_id.sudo().coop_member_state
+            == "active"
+        )
+        return {
+            "cycle": cycle,
+            "is_public": is_public,
+            "may_order": bool(cycle) and (is_member or not cycle.members_only),
+        }
 
     def _coop_shop_producers(self):
         """[(id, farm name)] of the producers offering something in the open

@@ -1,0 +1,118 @@
+import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {registry} from "@web/core/registry";
+
+// The demo member (login "membre", on a phone) orders from two producers of
+// the demo's open cycle, collects at a pickup point in a slot and pays at
+// pickup; then finds the order in her account. The test checks the database.
+function addProduct(name) {
+    return [
+        {
+            content: `open ${name} from the shop`,
+            trigger: `.oe_product_cart a:contains('${name}')`,
+            run: "click",
+        },
+        {
+            content: "the product page shows its farm",
+            trigger: ".o_coop_product_producer_block",
+        },
+        {
+            content: `add ${name} to the basket`,
+            trigger: "#product_detail #add_to_cart",
+            run: "click",
+        },
+        {
+            content: "the basket counter follows",
+            trigger: `sup.my_cart_quantity:not(:contains(/^0$/))`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("coop_marketplace_journey_member", {
+    steps: () => [
+        {
+            content: "the shop says until when one can order, and when pickup is",
+            trigger: ".o_coop_cycle_banner:contains('Retrait')",
+        },
+        ...addProduct("Carottes (1 kg)"),
+        {
+            content: "look for apples in the shop",
+            trigger: "body",
+            run: "goToUrl /shop?search=Jonagold",
+        },
+        ...addProduct("Pommes Jonagold (1 kg)"),
+        tourUtils.goToCart({quantity: 2}),
+        tourUtils.goToCheckout(),
+        {
+            content: "choose collection at a coop pickup point",
+            trigger: "input[name='o_delivery_radio'][data-delivery-type='coop_pickup']",
+            run: "click",
+        },
+        {
+            content: "open the pickup point selector",
+            trigger: "[name='o_pickup_location_selector']:visible",
+            run: "click",
+        },
+        {
+            content: "the selector speaks French",
+            trigger: ".modal:contains('Choisir un point d')",
+        },
+        {
+            content: "pick Hellemmes",
+            trigger: ".modal .list-group-item:contains('Hellemmes')",
+            run: "click",
+        },
+        {
+            content: "confirm the pickup point",
+            trigger: ".modal button[id^='submit_location_']:visible:enabled",
+            run: "click",
+        },
+        {
+            content: "the chosen point is shown",
+            trigger: "[name='o_pickup_location_name']:contains('Hellemmes')",
+        },
+        tourUtils.confirmOrder(),
+        {
+            content: "choose a slot with places left",
+            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "confirm the slot",
+            trigger: "button[name='o_coop_slot_submit']",
+            run: "click",
+        },
+        {
+            content: "choose to pay at pickup",
+            trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",
+            run: "click",
+        },
+        {
+            content: "the button says what happens, and confirms",
+            trigger:
+                "button[name='o_payment_submit_button']:contains('je paie au retrait'):not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "the order is confirmed",
+            trigger: ".oe_website_sale_tx_status",
+        },
+        {
+            content: "open my orders",
+            trigger: "body",
+            run: "goToUrl /my/orders",
+        },
+        {
+            content: "open the newest order",
+            trigger: ".o_portal_my_doc_table tbody tr:first-child a",
+            run: "click",
+        },
+        {
+            content: "the order page shows the pickup slot",
+            trigger: "#coop_pickup_info .o_coop_portal_slot:contains('Hellemmes')",
+        },
+        {
+            content: "the order's chatter is loaded",
+            trigger: "#chatterRoot:shadow .o-mail-Chatter",
+        },
+    ],
+});

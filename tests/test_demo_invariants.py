@@ -1,0 +1,216 @@
+"""What a newcomer meets on the demo database `make run` serves: the coop's
+shop full of the open cycle's products, nothing of Odoo's generic demo, every
+menu of our addons usable by the role the README gives it, a chronological
+share register.
+
+The test database is a copy of that demo (the template), and these tests use
+only the records the demo ships: no set-up of their own.
+"""
+
+from lxml import etree
+from markupsafe import escape
+
+from odoo.tests import HttpCase
+from odoo.tools.safe_eval import safe_eval
+
+OUR_ADDONS = ("coop_members", "coop_solidarity_price", "coop_producers", "coop_marketplace")
+
+# Menus each demo login must reach (README: the demo logins), by xmlid.
+ROLE_MENUS = {
+    "gerante": [
+        "coop_members.coop_members_menu_root",
+        "coop_members.res_partner_menu_members",
+        "coop_members.coop_share_movement_menu",
+        "coop_members.coop_share_register_wizard_menu",
+        "coop_members.coop_share_class_menu",
+        "coop_solidarity_price.coop_solidarity_entry_menu",
+        "coop_solidarity_price.coop_price_tier_menu",
+        "coop_producers.coop_producers_menu_root",
+        "coop_producers.coop_producers_partner_menu",
+        "coop_producers.coop_pooling_menu",
+        "coop_producers.coop_collection_round_menu",
+        "coop_producers.coop_producer_statement_list_menu",
+        "coop_marketplace.coop_marketplace_menu_root",
+        "coop_marketplace.coop_pickup_day_menu",
+        "coop_marketplace.coop_order_cycle_menu",
+        "coop_marketplace.coop_pickup_point_menu",
+        "point_of_sale.menu_point_root",
+        "account.menu_finance",
+    ],
+    "producteur": [
+        "coop_producers.coop_producer_space_menu_root",
+        "coop_producers.coop_producer_space_products_menu",
+        "coop_producers.coop_producer_space_stock_menu",
+        "coop_producers.coop_producer_space_orders_menu",
+        "coop_producers.coop_producer_space_rounds_menu",
+        "coop_producers.coop_producer_space_statements_menu",
+        "coop_producers.coop_producer_space_bills_menu",
+    ],
+}
+# ...and must not reach.
+ROLE_HIDDEN_MENUS = {
+    "gerante": ["coop_solidarity_price.coop_tier_evidence_menu"],
+    "producteur": [
+        "coop_members.coop_members_menu_root",
+        "coop_producers.coop_producers_menu_root",
+        "coop_marketplace.coop_marketplace_menu_root",
+    ],
+}
+
+
+class TestDemoInvariants(HttpCase):
+    # Repository-level test: Odoo's loader names these for addon tests only.
+    test_module, test_class, test_sequence = "coop_repository", "TestDemo", 0
+    test_tags = frozenset({"post_install", "coop_repository"})
+
+    def _user(self, login):
+        user = self.env["res.users"].search([("login", "=", login)])
+        self.assertTrue(user, f"demo login {login} exists")
+        return user
+
+    def _ours(self, records):
+        """The records of ``records`` that our addons' data or demo created."""
+        data = self.env["ir.model.data"].search(
+            [("model", "=", records._name), ("res_id", "in", records.ids)]
+        )
+        return records.browse(
+            data.filtered(lambda d: d.module in OUR_ADDONS).mapped("res_id")
+        )
+
+    # --- The shop -------------------------------------------------------
+
+    def test_every_open_cycle_product_is_in_the_shop(self):
+        cycle = self.env["coop.order.cycle"].search([("state", "=", "open")])
+        self.assertEqual(len(cycle), 1, "the demo has one open cycle")
+        # Members read the shop in French.
+        products = cycle.line_ids.product_id.with_context(lang="fr_FR")
+        self.assertGreater(len(products), 50)
+        self.authenticate("membre", "membre")
+        page = self.url_open("/shop?ppg=200").text
+        missing = [p.name for p in products if str(escape(p.name)) not in page]
+        self.assertFalse(missing, "open-cycle products missing from /shop")
+        self.assertNotIn("Aucun produit défini", page)
+        # The banner says when ordering closes and when pickup is.
+        self.assertIn("o_coop_cycle_banner", page)
+        self.assertIn(str(escape(cycle.name)), page)
+        # Nobody picks a pricelist (a tier) in the shop: the selector stays
+        # hidden (Odoo renders it with d-none when there is nothing to pick).
+        tree = etree.fromstring(page.encode(), etree.HTMLParser())
+        self.assertFalse(
+            tree.xpath(
+                "//*[contains(@class, 'o_pricelist_dropdown')"
+                " and not(contains(@class, 'd-none'))]"
+            ),
+            "no pricelist selector in the shop",
+        )
+
+    def test_visitor_is_told_the_cycle_is_for_members(self):
+        product = self.env["coop.order.cycle"].search(
+            [("state", "=", "open")]
+        ).line_ids[:1].product_id
+        page = self.url_open(product.website_url).text
+        self.assertIn("o_coop_members_only", page)
+        self.assertIn("/web/login?redirect=", page)
+        self.assertNotIn('id="add_to_cart"', page)
+        self.authenticate("membre", "membre")
+        page = self.url_open(product.website_url).text
+        self.assertNotIn("o_coop_members_only", page)
+        self.assertIn('id="add_to_cart"', page)
+
+    def test_no_generic_demo_in_the_shop_or_at_the_till(self):
+        Template = self.env["product.template"]
+        sold = Template.search(
+            ["|", ("is_published", "=", True), ("available_in_pos", "=", True)]
+        )
+        self.assertEqual(sold - self._ours(sold), Template, "only the coop's products")
+        configs = self.env["pos.config"].search([])
+        self.assertEqual(configs.mapped("name"), ["Caisse épicerie"])
+        pos_categories = self.env["pos.category"].search([])
+        self.assertEqual(pos_categories - self._ours(pos_categories), pos_categories.browse())
+        carriers = self.env["delivery.carrier"].search([("is_published", "=", True)])
+        self.assertEqual(carriers - self._ours(carriers), carriers.browse())
+        page = self.url_open("/shop").text
+        for sample in (
+            "YourLogo",
+            "555-555-5556",
+            "disruptive",
+            "disruptifs",
+            "30-day money-back",
+            "Garantie satisfait ou remboursé",
+            "yourcompany.example.com",
+        ):
+            self.assertNotIn(sample, page)
+        website = self.env["website"].get_current_website()
+        self.assertEqual(website.name, "Épicerie coopérative")
+        self.assertIn("Lille", page)
+
+    # --- Menus per role ---------------------------------------------------
+
+    def _check_action_opens(self, user, action):
+        """Load the action's list and form views as ``user`` and read the
+        first records with every field they show (what the web client does):
+        a field computed from a model the user can't read fails here."""
+        Model = self.env[action.res_model].with_user(user)
+        views = [(view_id, mode) for view_id, mode in action.views if mode in ("list", "form")]
+        if not views:
+            return
+        result = Model.get_views(views)
+        domain = safe_eval(action.domain or "[]", {"uid": user.id, "context": {}})
+        records = Model.search(domain, limit=3)
+        for mode, view in result["views"].items():
+            arch = etree.fromstring(view["arch"])
+            names = {
+                node.get("name")
+                for node in arch.iter("field")
+                if not any(parent.tag in ("list", "kanban", "form") and parent is not arch
+                           for parent in node.iterancestors())
+            }
+            records.read(sorted(name for name in names if name in Model._fields))
+            # One level of sub-lists (order lines, stops, receipts).
+            for node in arch.iter("field"):
+                field = Model._fields.get(node.get("name"))
+                if field and field.type in ("one2many", "many2many") and len(node):
+                    sub = [
+                        child.get("name")
+                        for child in node.iter("field")
+                        if child is not node
+                        and child.get("name") in self.env[field.comodel_name]._fields
+                    ]
+                    records[field.name].read(sub)
+            self.assertTrue(mode)
+
+    def test_each_role_reaches_its_menus(self):
+        Menu = self.env["ir.ui.menu"]
+        for login, xmlids in ROLE_MENUS.items():
+            user = self._user(login)
+            visible = Menu.with_user(user)._visible_menu_ids()
+            for xmlid in xmlids:
+                menu = self.env.ref(xmlid)
+                with self.subTest(login=login, menu=xmlid):
+                    self.assertIn(menu.id, visible)
+                    if menu.action and menu.action._name == "ir.actions.act_window":
+                        self._check_action_opens(user, menu.action)
+            for xmlid in ROLE_HIDDEN_MENUS[login]:
+                with self.subTest(login=login, hidden=xmlid):
+                    self.assertNotIn(self.env.ref(xmlid).id, visible)
+
+    def test_producers_land_on_their_space(self):
+        for login in ("producteur", "productrice"):
+            user = self._user(login)
+            self.assertEqual(
+                user.action_id.id,
+                self.env.ref("coop_producers.product_template_action_producer").id,
+            )
+            farm = user.coop_producer_id
+            self.assertTrue(farm)
+            self.assertIn(farm.coop_farm_name or farm.name, user.name)
+
+    # --- The share register ---------------------------------------------
+
+    def test_demo_register_is_chronological(self):
+        movements = self.env["coop.share.movement"].search(
+            [("state", "=", "confirmed")], order="name"
+        )
+        self.assertGreater(len(movements), 30)
+        dates = movements.mapped("date")
+        self.assertEqual(dates, sorted(dates), "numbers follow dates")
