@@ -8,12 +8,13 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint venv system check template clean-db bench
+.PHONY: help run test lint venv system check template clean-db bench screenshots
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, then every test (addons, tours in Chromium, repository tests)"
 	@echo "make lint   ruff, pylint-odoo, OCA checks"
 	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
+	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
 
 check:
 	@$(PYTHON) tools/check_odoo.py
@@ -28,6 +29,9 @@ $(VENV_STAMP):
 	@$(VPY) -m pip install --quiet -r requirements/dev.txt 2>&1 | grep -v "is ignored" || true
 	@$(VPY) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('odoo_test_helper', 'pytest_odoo', 'websocket', 'stdnum', 'psycopg2')))" \
 		|| { echo "[coop] ERROR: Python packages missing after install"; exit 1; }
+	@chmod +x $(VENV)/bin/wkhtmltopdf-pack && ln -sf wkhtmltopdf-pack $(VENV)/bin/wkhtmltopdf
+	@$(VENV)/bin/wkhtmltopdf --version | grep -q "patched qt" \
+		|| { echo "[coop] ERROR: wkhtmltopdf (patched qt) does not run"; exit 1; }
 	@rm -f $(VENV)/.installed-* && touch $@
 
 venv: $(VENV_STAMP)
@@ -50,3 +54,7 @@ clean-db: venv
 # Performance: our addons vs vanilla Odoo on the same data (see bench/).
 bench: system venv
 	@PYTHONPATH=$(ODOO_SRC) $(VPY) -m bench $(ARGS)
+
+# The journeys on the demo in Chromium, as PNGs for the README (look at them).
+screenshots: system venv
+	@$(VPY) tools/screenshots.py

@@ -1,0 +1,274 @@
+#!/usr/bin/env python3
+"""Screenshots of the journeys on the demo (``make screenshots``).
+
+Copies the demo template to ``coop_screens``, prepares what a person would
+have done before the screen (a basket at the slot step, an open till), serves
+it on a spare port, then drives headless Chromium through the DevTools
+protocol (websocket-client, as Odoo's tours do), logged in as the demo users,
+at the size of their screen (members: a phone). The PNGs land in
+``docs/screenshots/``, shown in the README: look at them.
+"""
+
+import base64
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from http.cookiejar import CookieJar
+
+import coop
+import websocket
+
+DB = "coop_screens"
+PORT = int(os.environ.get("SCREENSHOTS_PORT", "8071"))
+OUT = coop.ROOT / "docs" / "screenshots"
+PHONE, DESKTOP, TABLET = (390, 844, True), (1280, 800, False), (1024, 768, False)
+
+# name, login, path, (width, height, mobile), what it shows
+SHOTS = [
+    ("shop_phone", "membre", "/shop", PHONE, "the open cycle's shop"),
+    ("product_phone", "membre", "@product", PHONE, "a product and its farm"),
+    ("slot_phone", "membre", "/shop/coop_slot", PHONE, "the pickup slot step"),
+    ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
+    ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
+    ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
+    ("till", "caisse", "@till", DESKTOP, "the till"),
+    ("producer_space", "producteur", "/odoo", DESKTOP, "the producer's space"),
+    (
+        "pickup_day_phone",
+        "gerante",
+        "/odoo/action-coop_marketplace.sale_order_action_pickup",
+        PHONE,
+        "pickup day",
+    ),
+]
+
+# Run inside `odoo-bin shell` on the copy: a basket at the slot step for the
+# demo member, an open session for the till. Prints the paths it prepared.
+PREPARE = """
+member = env.ref("coop_members.res_users_member_demo")
+cycle = env.ref("coop_marketplace.coop_order_cycle_demo")
+point = env.ref("coop_marketplace.coop_pickup_point_hellemmes_demo")
+carrier = env.ref("coop_marketplace.delivery_carrier_coop_pickup_demo")
+website = env["website"].get_current_website()
+carrots = env.ref("coop_producers.product_marais_1_demo").product_variant_id
+apples = env.ref("coop_producers.product_debuyser_1_demo").product_variant_id
+order = env["sale.order"].with_user(member).sudo().create({
+    "partner_id": member.partner_id.id,
+    "website_id": website.id,
+    "coop_cycle_id": cycle.id,
+    "order_line": [
+        (0, 0, {"product_id": carrots.id, "product_uom_qty": 2}),
+        (0, 0, {"product_id": apples.id, "product_uom_qty": 1}),
+    ],
+})
+order.set_delivery_line(carrier, 0)
+order._coop_set_pickup_point(point)
+till = env["pos.config"].search([("name", "=", "Caisse épicerie")], limit=1)
+cashier = env["res.users"].search([("login", "=", "caisse")])
+env["pos.session"].create({"config_id": till.id, "user_id": cashier.id})
+env.cr.commit()
+print("SCREENS " + json.dumps({
+    "@product": carrots.website_url,
+    "@till": f"/pos/ui?config_id={till.id}",
+}))
+"""
+
+
+def free_port(port):
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def prepare():
+    template = coop.ensure_template()
+    coop.say(f"copying {template} to {DB}")
+    coop.copy_db(template, DB)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(coop.ODOO_SRC / "odoo-bin"),
+            "shell",
+            f"--config={coop.ROOT / 'config' / 'build.conf'}",
+            f"--addons-path={coop.addons_path()}",
+            f"--data-dir={coop.DATA_DIR}",
+            *coop.odoo_db_args(),
+            f"--database={DB}",
+            "--no-http",
+        ],
+        input="import json\n" + PREPARE,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in proc.stdout.splitlines():
+        if line.startswith("SCREENS "):
+            return json.loads(line[len("SCREENS ") :])
+    print(proc.stdout[-3000:], proc.stderr[-3000:], file=sys.stderr)
+    coop.die("preparing the screenshots database failed")
+
+
+def serve():
+    if not free_port(PORT):
+        coop.die(f"port {PORT} is busy (set SCREENSHOTS_PORT)")
+    log = open(coop.LOG_DIR / "screenshots.log", "w")  # noqa: SIM115
+    server = subprocess.Popen(
+        coop.odoo_cmd(
+            "dev.conf",
+            f"--database={DB}",
+            f"--db-filter=^{DB}$",
+            f"--http-port={PORT}",
+            "--http-interface=127.0.0.1",
+            "--max-cron-threads=0",
+        ),
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    for _ in range(120):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/web/login", timeout=5)
+            return server
+        except OSError:
+            time.sleep(1)
+    server.kill()
+    coop.die("the Odoo server did not start, see .odoo/screenshots.log")
+
+
+def session_id(login):
+    """Log in as the demo user (password = login) and return the session."""
+    jar = CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    body = json.dumps(
+        {
+            "jsonrpc": "2.0",
+            "params": {"db": DB, "login": login, "password": login},
+        }
+    ).encode()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}/web/session/authenticate",
+        data=body,
+        headers={"Content-Type": "application/json"},
+    )
+    answer = json.loads(opener.open(request, timeout=60).read())
+    if answer.get("error"):
+        coop.die(f"cannot log in as {login}: {answer['error']}")
+    return next(c.value for c in jar if c.name == "session_id")
+
+
+class Browser:
+    """Headless Chromium driven through the DevTools protocol."""
+
+    def __init__(self):
+        exe = next(
+            shutil.which(e)
+            for e in ("chromium", "chromium-browser", "google-chrome")
+            if shutil.which(e)
+        )
+        self.profile = tempfile.mkdtemp(prefix="coop-screens-")
+        self.proc = subprocess.Popen(
+            [
+                exe,
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--remote-debugging-port=9334",
+                f"--user-data-dir={self.profile}",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        for _ in range(60):
+            try:
+                targets = json.loads(
+                    urllib.request.urlopen("http://127.0.0.1:9334/json", timeout=2).read()
+                )
+                page = next(t for t in targets if t["type"] == "page")
+                break
+            except (OSError, StopIteration):
+                time.sleep(0.5)
+        else:
+            coop.die("Chromium did not start")
+        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=60)
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                return message.get("result", {})
+
+    def shot(self, url, size, session, path):
+        width, height, mobile = size
+        self.call("Network.enable")
+        self.call("Network.clearBrowserCookies")
+        if session:
+            self.call(
+                "Network.setCookie",
+                name="session_id",
+                value=session,
+                domain="127.0.0.1",
+                path="/",
+            )
+        self.call(
+            "Emulation.setDeviceMetricsOverride",
+            width=width,
+            height=height,
+            deviceScaleFactor=1,
+            mobile=mobile,
+        )
+        self.call("Emulation.setTouchEmulationEnabled", enabled=mobile)
+        self.call("Page.navigate", url=url)
+        # Let the web client and its lazy parts settle.
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            state = self.call(
+                "Runtime.evaluate", expression="document.readyState", returnByValue=True
+            )["result"].get("value")
+            if state == "complete":
+                break
+            time.sleep(0.5)
+        time.sleep(6)
+        data = self.call("Page.captureScreenshot", format="png")["data"]
+        path.write_bytes(base64.b64decode(data))
+
+    def close(self):
+        self.ws.close()
+        self.proc.kill()
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def main():
+    coop.check_browser()
+    OUT.mkdir(parents=True, exist_ok=True)
+    coop.LOG_DIR.mkdir(exist_ok=True)
+    paths = prepare()
+    server = serve()
+    browser = Browser()
+    try:
+        sessions = {}
+        for name, login, path, size, what in SHOTS:
+            if login and login not in sessions:
+                sessions[login] = session_id(login)
+            url = f"http://127.0.0.1:{PORT}{paths.get(path, path)}"
+            target = OUT / f"{name}.png"
+            browser.shot(url, size, sessions.get(login), target)
+            coop.say(f"{target.relative_to(coop.ROOT)}: {what} ({login or 'visitor'})")
+    finally:
+        browser.close()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
