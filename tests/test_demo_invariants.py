@@ -13,7 +13,12 @@ from markupsafe import escape
 from odoo.tests import HttpCase
 from odoo.tools.safe_eval import safe_eval
 
-OUR_ADDONS = ("coop_members", "coop_solidarity_price", "coop_producers", "coop_marketplace")
+OUR_ADDONS = (
+    "coop_members",
+    "coop_solidarity_price",
+    "coop_producers",
+    "coop_marketplace",
+)
 
 # Menus each demo login must reach (README: the demo logins), by xmlid.
 ROLE_MENUS = {
@@ -105,9 +110,12 @@ class TestDemoInvariants(HttpCase):
         )
 
     def test_visitor_is_told_the_cycle_is_for_members(self):
-        product = self.env["coop.order.cycle"].search(
-            [("state", "=", "open")]
-        ).line_ids[:1].product_id
+        product = (
+            self.env["coop.order.cycle"]
+            .search([("state", "=", "open")])
+            .line_ids[:1]
+            .product_id
+        )
         page = self.url_open(product.website_url).text
         self.assertIn("o_coop_members_only", page)
         self.assertIn("/web/login?redirect=", page)
@@ -126,7 +134,9 @@ class TestDemoInvariants(HttpCase):
         configs = self.env["pos.config"].search([])
         self.assertEqual(configs.mapped("name"), ["Caisse épicerie"])
         pos_categories = self.env["pos.category"].search([])
-        self.assertEqual(pos_categories - self._ours(pos_categories), pos_categories.browse())
+        self.assertEqual(
+            pos_categories - self._ours(pos_categories), pos_categories.browse()
+        )
         carriers = self.env["delivery.carrier"].search([("is_published", "=", True)])
         self.assertEqual(carriers - self._ours(carriers), carriers.browse())
         page = self.url_open("/shop").text
@@ -151,7 +161,11 @@ class TestDemoInvariants(HttpCase):
         first records with every field they show (what the web client does):
         a field computed from a model the user can't read fails here."""
         Model = self.env[action.res_model].with_user(user)
-        views = [(view_id, mode) for view_id, mode in action.views if mode in ("list", "form")]
+        views = [
+            (view_id, mode)
+            for view_id, mode in action.views
+            if mode in ("list", "form")
+        ]
         if not views:
             return
         result = Model.get_views(views)
@@ -162,8 +176,10 @@ class TestDemoInvariants(HttpCase):
             names = {
                 node.get("name")
                 for node in arch.iter("field")
-                if not any(parent.tag in ("list", "kanban", "form") and parent is not arch
-                           for parent in node.iterancestors())
+                if not any(
+                    parent.tag in ("list", "kanban", "form") and parent is not arch
+                    for parent in node.iterancestors()
+                )
             }
             records.read(sorted(name for name in names if name in Model._fields))
             # One level of sub-lists (order lines, stops, receipts).

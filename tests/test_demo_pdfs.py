@@ -106,7 +106,9 @@ class TestDemoPdfs(HttpCase):
 
     def test_producer_statement(self):
         statement = self.env.ref("coop_producers.coop_producer_statement_marais_demo")
-        text = self._render("coop_producers.action_report_producer_statement", statement)
+        text = self._render(
+            "coop_producers.action_report_producer_statement", statement
+        )
         self.assertIn("Ferme des Marais", text)
         self.assertIn(statement.name, text)
         self.assertIn("100,40", text)  # the net paid to the producer

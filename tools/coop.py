@@ -207,7 +207,9 @@ def odoo_dependencies():
     """Odoo modules our addons depend on (their own dependencies follow)."""
     deps = set()
     for addon in OUR_ADDONS:
-        manifest = ast.literal_eval((ADDONS_DIR / addon / "__manifest__.py").read_text())
+        manifest = ast.literal_eval(
+            (ADDONS_DIR / addon / "__manifest__.py").read_text()
+        )
         deps.update(manifest.get("depends", []))
     return sorted(deps - set(OUR_ADDONS))
 

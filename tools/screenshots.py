@@ -187,7 +187,9 @@ class Browser:
         for _ in range(60):
             try:
                 targets = json.loads(
-                    urllib.request.urlopen("http://127.0.0.1:9334/json", timeout=2).read()
+                    urllib.request.urlopen(
+                        "http://127.0.0.1:9334/json", timeout=2
+                    ).read()
                 )
                 page = next(t for t in targets if t["type"] == "page")
                 break
@@ -200,7 +202,9 @@ class Browser:
 
     def call(self, method, **params):
         self.next_id += 1
-        self.ws.send(json.dumps({"id": self.next_id, "method": method, "params": params}))
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
         while True:
             message = json.loads(self.ws.recv())
             if message.get("id") == self.next_id:

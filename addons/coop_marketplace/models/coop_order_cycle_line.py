@@ -92,13 +92,17 @@ class CoopOrderCycleLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.filtered(lambda line: line.cycle_id.state == "open")._coop_publish_products()
+        lines.filtered(
+            lambda line: line.cycle_id.state == "open"
+        )._coop_publish_products()
         return lines
 
     def write(self, vals):
         res = super().write(vals)
         if "product_id" in vals:
-            self.filtered(lambda line: line.cycle_id.state == "open")._coop_publish_products()
+            self.filtered(
+                lambda line: line.cycle_id.state == "open"
+            )._coop_publish_products()
         return res
 
     def _coop_publish_products(self):

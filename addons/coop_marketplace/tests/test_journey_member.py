@@ -27,10 +27,15 @@ class TestJourneyMember(HttpCase):
         self.assertEqual(order.coop_pickup_point_id, point)
         slot = order.coop_pickup_slot_id
         self.assertEqual(slot.point_id, point)
-        self.assertEqual(slot.booked, self.env["sale.order"].search_count(
-            [("coop_pickup_slot_id", "=", slot.id), ("state", "!=", "cancel")]
-        ))
-        products = order.order_line.filtered(lambda line: not line.is_delivery).product_id
+        self.assertEqual(
+            slot.booked,
+            self.env["sale.order"].search_count(
+                [("coop_pickup_slot_id", "=", slot.id), ("state", "!=", "cancel")]
+            ),
+        )
+        products = order.order_line.filtered(
+            lambda line: not line.is_delivery
+        ).product_id
         self.assertEqual(
             set(products.mapped("coop_producer_id.name")),
             {"Ferme des Marais", "Verger Debuyser"},
@@ -40,9 +45,13 @@ class TestJourneyMember(HttpCase):
         for line in order.order_line.filtered(lambda line: not line.is_delivery):
             self.assertAlmostEqual(
                 line.price_unit,
-                order.pricelist_id._get_product_price(line.product_id, line.product_uom_qty),
+                order.pricelist_id._get_product_price(
+                    line.product_id, line.product_uom_qty
+                ),
             )
-        self.assertEqual(order.transaction_ids.provider_id.custom_mode, "coop_at_pickup")
+        self.assertEqual(
+            order.transaction_ids.provider_id.custom_mode, "coop_at_pickup"
+        )
         # Pickup day lists it, for the volunteers of that slot.
         action = self.env.ref("coop_marketplace.sale_order_action_pickup")
         self.assertIn(order, self.env["sale.order"].search(safe_eval(action.domain)))

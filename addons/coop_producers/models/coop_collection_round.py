@@ -55,8 +55,9 @@ class CoopCollectionRound(models.Model):
     def _compute_visible_stop_ids(self):
         # One search for the batch; the record rules do the filtering.
         stops = self.env["coop.collection.stop"].search([("round_id", "in", self.ids)])
+        by_round = stops.grouped("round_id")
         for round_ in self:
-            round_.visible_stop_ids = stops.filtered(lambda s: s.round_id == round_)
+            round_.visible_stop_ids = by_round.get(round_, stops.browse())
 
     @api.depends("stop_ids.load_kg", "stop_ids.load_items", "vehicle_capacity_kg")
     def _compute_load(self):

@@ -9,7 +9,9 @@ class TestJourneyProducer(HttpCase):
     its own."""
 
     def test_producer_space_on_the_demo(self):
-        carrots = self.env.ref("coop_producers.product_marais_1_demo").product_variant_id
+        carrots = self.env.ref(
+            "coop_producers.product_marais_1_demo"
+        ).product_variant_id
         stock = self.env.ref("stock.warehouse0").lot_stock_id
         self.assertNotEqual(carrots.with_context(location=stock.id).qty_available, 42)
         self.start_tour("/odoo", "coop_producers_journey_producer", login="producteur")
