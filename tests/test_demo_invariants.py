@@ -98,6 +98,19 @@ class TestDemoInvariants(HttpCase):
         # The banner says when ordering closes and when pickup is.
         self.assertIn("o_coop_cycle_banner", page)
         self.assertIn(str(escape(cycle.name)), page)
+        # Consumer prices are shown tax included (prix TTC), at the member's
+        # tier price.
+        website = self.env["website"].get_current_website()
+        self.assertEqual(website.show_line_subtotals_tax_selection, "tax_included")
+        member = self._user("membre").partner_id
+        carrots = self.env.ref(
+            "coop_producers.product_marais_1_demo"
+        ).product_variant_id
+        price = member.property_product_pricelist._get_product_price(carrots, 1.0)
+        taxed = carrots.taxes_id.compute_all(price, product=carrots)["total_included"]
+        self.assertGreater(taxed, price, "the demo's products bear VAT")
+        product_page = self.url_open(carrots.website_url).text
+        self.assertIn(f"{taxed:.2f}".replace(".", ","), product_page)
         # Nobody picks a pricelist (a tier) in the shop: the selector stays
         # hidden (Odoo renders it with d-none when there is nothing to pick).
         tree = etree.fromstring(page.encode(), etree.HTMLParser())

@@ -78,6 +78,13 @@ class TestDemoPdfs(HttpCase):
         text = self._render("coop_members.action_report_member_card", members)
         for member in members:
             self.assertIn(member.coop_member_number, text)
+        # The card's barcode is drawn (reportlab's bitmap backend is there).
+        response = self.url_open(
+            "/report/barcode/?barcode_type=Code128&value="
+            f"{members[0].barcode}&width=600&height=120&humanreadable=1"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "image/png")
 
     def test_share_register(self):
         text = self._render(

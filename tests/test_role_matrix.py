@@ -104,7 +104,8 @@ class TestRoleMatrix(HttpCase):
                 if field is None or field.inherited:
                     continue  # e.g. res.users gets res.partner's fields
             names.add(target.model)
-        return names
+        # Abstract models (ir.http...) hold no records: no access to declare.
+        return {name for name in names if not self.env[name]._abstract}
 
     def test_every_model_of_our_addons_is_in_a_table(self):
         declared = set()

@@ -23,6 +23,7 @@
         "security/ir_rules.xml",
         "data/ir_cron.xml",
         "data/payment_data.xml",
+        "data/website_data.xml",
         "report/coop_distribution_reports.xml",
         "views/coop_order_cycle_views.xml",
         "views/coop_pickup_point_views.xml",

@@ -18,6 +18,9 @@ class Website(models.Model):
         " order cycle.",
     )
 
+    # Consumers see prices tax included (French consumer law: prix TTC).
+    show_line_subtotals_tax_selection = fields.Selection(default="tax_included")
+
     def sale_product_domain(self):
         """Only the products of the open cycle (nothing between cycles)."""
         domain = super().sale_product_domain()

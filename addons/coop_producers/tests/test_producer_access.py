@@ -58,6 +58,11 @@ class TestProducerAccess(common.CoopProducersCommon):
     def test_stock_update_through_the_wizard_only(self):
         Wizard = self.env["coop.producer.stock.wizard"].with_user(self.producer_a)
         Wizard.create(
+            {"product_id": self.carrots.product_variant_id.id, "quantity": 27}
+        ).action_apply()
+        self.assertEqual(self.carrots.product_variant_id.qty_available, 27)
+        # The typed quantity replaces the stock: 27 then 42 is 42, not 69.
+        Wizard.create(
             {"product_id": self.carrots.product_variant_id.id, "quantity": 42}
         ).action_apply()
         self.assertEqual(self.carrots.product_variant_id.qty_available, 42)
@@ -111,6 +116,18 @@ class TestProducerAccess(common.CoopProducersCommon):
             order_b.with_user(self.producer_a).read(["amount_total"])
         with self.assertRaises(AccessError):
             order_a.with_user(self.producer_a).write({"notes": "changed"})
+        # Their receipts, read only (their order's form lists them).
+        (order_a | order_b).button_confirm()
+        Picking = self.env["stock.picking"].with_user(self.producer_a)
+        self.assertEqual(Picking.search([]), order_a.picking_ids)
+        self.assertEqual(
+            order_a.with_user(self.producer_a).picking_ids.mapped("state"),
+            ["assigned"],
+        )
+        with self.assertRaises(AccessError):
+            order_b.picking_ids.with_user(self.producer_a).read(["name"])
+        with self.assertRaises(AccessError):
+            order_a.picking_ids.with_user(self.producer_a).write({"origin": "x"})
         Move = self.env["account.move"]
         bill_a, bill_b = Move.create(
             [

@@ -19,6 +19,18 @@ patch(ResPartner.prototype, {
     get searchString() {
         return [super.searchString, this.coop_member_number || ""].join(" ");
     },
+    // ...and a member number typed in full ("1" or "00001") finds that
+    // member alone, not every partner whose text contains the digits.
+    exactMatch(searchWord) {
+        if (
+            this.coop_member_number &&
+            /^\d{3,}$/.test(searchWord) &&
+            this.coop_member_number === searchWord.padStart(this.coop_member_number.length, "0")
+        ) {
+            return true;
+        }
+        return super.exactMatch(...arguments);
+    },
 });
 
 patch(PartnerList.prototype, {
