@@ -108,6 +108,9 @@ class TestDemoPdfs(HttpCase):
         round_ = self.env.ref("coop_producers.coop_collection_round_demo")
         text = self._render("coop_producers.action_report_collection_round", round_)
         self.assertIn("Ferme des Marais", text)
+        # The demo's products weigh something: the van's load is not 0 kg.
+        self.assertGreater(round_.load_kg, 50)
+        self.assertNotIn("Charge : 0,0 kg", text)
         self.assertIn("Carottes (1 kg)", text)
         self.assertHeaderFooter(text)
 

@@ -105,3 +105,43 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         tx._set_pending()
         tx._post_process()
         self.assertEqual(cart.state, "sale")
+
+    def test_a_failing_order_pdf_never_blocks_pay_at_pickup(self):
+        """The quotation PDF attached to the order's mails can't be built
+        (no wkhtmltopdf, a broken report): the order is confirmed all the
+        same, the failure logged."""
+        self.env["ir.ui.view"].create(
+            {
+                "name": "coop broken report",
+                "type": "qweb",
+                "key": "coop_marketplace.test_broken_report",
+                "arch": '<t t-name="coop_marketplace.test_broken_report">'
+                '<t t-out="1 / 0"/></t>',
+            }
+        )
+        self.env.ref(
+            "sale.action_report_saleorder"
+        ).report_name = "coop_marketplace.test_broken_report"
+        provider = self.env.ref("coop_marketplace.payment_provider_coop_at_pickup")
+        provider.state = "enabled"
+        cart = self._create_order(self.cycle)
+        cart.set_delivery_line(self.carrier, 0.0)
+        tx = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.payment_method_ids[:1].id,
+                "amount": cart.amount_total,
+                "currency_id": cart.currency_id.id,
+                "partner_id": cart.partner_id.id,
+                "reference": "COOP-PICKUP-BROKEN-PDF",
+                "sale_order_ids": [Command.set(cart.ids)],
+            }
+        )
+        with self.assertLogs(
+            "odoo.addons.coop_marketplace.models.sale_order", level="ERROR"
+        ) as logs:
+            tx._set_pending()
+            tx._post_process()
+        self.assertIn("not sent", logs.output[0])
+        self.assertEqual(cart.state, "sale")
+        self.assertEqual(tx.state, "pending")
