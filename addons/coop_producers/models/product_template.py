@@ -39,6 +39,10 @@ class ProductTemplate(models.Model):
     coop_price_taxes = fields.Monetary(
         string="Taxes", compute="_compute_coop_price_breakdown"
     )
+    # What the consumer pays (prix TTC), beside the price excluding taxes.
+    coop_price_incl_taxes = fields.Monetary(
+        string="Consumer price incl. taxes", compute="_compute_coop_price_breakdown"
+    )
 
     def _compute_coop_stock_quantity(self):
         # compute_sudo: the producer sees the quantity of their own products
@@ -67,6 +71,7 @@ class ProductTemplate(models.Model):
             template.coop_price_taxes = (
                 taxes["total_included"] - taxes["total_excluded"]
             )
+            template.coop_price_incl_taxes = taxes["total_included"]
             template.coop_price_producer_share = (
                 template.coop_producer_price if template.coop_producer_id else 0.0
             )
