@@ -7,6 +7,7 @@ The test database is a copy of that demo (the template), and these tests use
 only the records the demo ships: no set-up of their own.
 """
 
+import pytz
 from lxml import etree
 from markupsafe import escape
 
@@ -123,13 +124,14 @@ class TestDemoInvariants(HttpCase):
         )
 
     def test_visitor_is_told_the_cycle_is_for_members(self):
-        product = (
-            self.env["coop.order.cycle"]
-            .search([("state", "=", "open")])
-            .line_ids[:1]
-            .product_id
-        )
+        cycle = self.env["coop.order.cycle"].search([("state", "=", "open")])
+        product = cycle.line_ids[:1].product_id
         page = self.url_open(product.website_url).text
+        # The closing time in the coop's time zone, though visitors have none.
+        closes = pytz.utc.localize(cycle.close_datetime).astimezone(
+            pytz.timezone("Europe/Paris")
+        )
+        self.assertIn(closes.strftime("%H:%M"), page)
         self.assertIn("o_coop_members_only", page)
         self.assertIn("/web/login?redirect=", page)
         self.assertNotIn('id="add_to_cart"', page)
@@ -166,6 +168,22 @@ class TestDemoInvariants(HttpCase):
         website = self.env["website"].get_current_website()
         self.assertEqual(website.name, "Épicerie coopérative")
         self.assertIn("Lille", page)
+
+    def test_membership_page_on_a_phone(self):
+        self.authenticate("membre", "membre")
+        page = self.url_open("/my/membership").text
+        # Her own neutral tier label and allowance, never the tier's name.
+        self.assertIn("Tarif B", page)
+        self.assertIn("o_coop_tier_label", page)
+        self.assertNotIn("Solidaire", page)
+        # The history table scrolls inside its box, not the whole page.
+        tree = etree.fromstring(page.encode(), etree.HTMLParser())
+        self.assertTrue(
+            tree.xpath(
+                "//div[contains(@class, 'table-responsive')]"
+                "/table[contains(@class, 'o_coop_movements')]"
+            )
+        )
 
     # --- Menus per role ---------------------------------------------------
 

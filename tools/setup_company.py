@@ -18,6 +18,8 @@ company.write(
         "company_registry": "RCS Lille Métropole 901 234 567",
     }
 )
+# The coop's time zone: the shop shows its closing times in it to visitors.
+company.partner_id.tz = "Europe/Paris"
 admin = env.ref("base.user_admin")
 admin.write({"lang": "fr_FR", "tz": "Europe/Paris"})
 env.cr.commit()

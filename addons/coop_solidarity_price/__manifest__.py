@@ -23,6 +23,7 @@
         "views/coop_solidarity_entry_views.xml",
         "views/coop_tier_evidence_views.xml",
         "views/res_partner_views.xml",
+        "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/coop_solidarity_menus.xml",
     ],

@@ -76,6 +76,8 @@ class Website(models.Model):
         )
         return {
             "cycle": cycle,
+            # sudo: the coop's time zone, for visitors too (they have none).
+            "tz": self.company_id.sudo().partner_id.tz,
             "is_public": is_public,
             "may_order": bool(cycle) and (is_member or not cycle.members_only),
         }
