@@ -72,6 +72,19 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         self._change_slot(self.order_alice, self.friday)
         self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
 
+    def _pickup_transaction(self, provider, cart, reference):
+        return self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.payment_method_ids[:1].id,
+                "amount": cart.amount_total,
+                "currency_id": cart.currency_id.id,
+                "partner_id": cart.partner_id.id,
+                "reference": reference,
+                "sale_order_ids": [Command.set(cart.ids)],
+            }
+        )
+
     def test_pay_at_pickup(self):
         provider = self.env.ref("coop_marketplace.payment_provider_coop_at_pickup")
         provider.state = "enabled"
@@ -91,17 +104,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
             sale_order_id=cart.id,
         )
         self.assertIn(provider, providers)
-        tx = self.env["payment.transaction"].create(
-            {
-                "provider_id": provider.id,
-                "payment_method_id": provider.payment_method_ids[:1].id,
-                "amount": cart.amount_total,
-                "currency_id": cart.currency_id.id,
-                "partner_id": cart.partner_id.id,
-                "reference": "COOP-PICKUP-1",
-                "sale_order_ids": [Command.set(cart.ids)],
-            }
-        )
+        tx = self._pickup_transaction(provider, cart, "COOP-PICKUP-1")
         tx._set_pending()
         tx._post_process()
         self.assertEqual(cart.state, "sale")
@@ -126,17 +129,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         provider.state = "enabled"
         cart = self._create_order(self.cycle)
         cart.set_delivery_line(self.carrier, 0.0)
-        tx = self.env["payment.transaction"].create(
-            {
-                "provider_id": provider.id,
-                "payment_method_id": provider.payment_method_ids[:1].id,
-                "amount": cart.amount_total,
-                "currency_id": cart.currency_id.id,
-                "partner_id": cart.partner_id.id,
-                "reference": "COOP-PICKUP-BROKEN-PDF",
-                "sale_order_ids": [Command.set(cart.ids)],
-            }
-        )
+        tx = self._pickup_transaction(provider, cart, "COOP-PICKUP-BROKEN-PDF")
         with self.assertLogs(
             "odoo.addons.coop_marketplace.models.sale_order", level="ERROR"
         ) as logs:

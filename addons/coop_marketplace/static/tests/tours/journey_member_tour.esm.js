@@ -1,4 +1,5 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // The demo member (login "membre", on a phone) orders from two producers of
@@ -42,34 +43,8 @@ registry.category("web_tour.tours").add("coop_marketplace_journey_member", {
         ...addProduct("Pommes Jonagold (1 kg)"),
         tourUtils.goToCart({quantity: 2}),
         tourUtils.goToCheckout(),
-        {
-            content: "choose collection at a coop pickup point",
-            trigger: "input[name='o_delivery_radio'][data-delivery-type='coop_pickup']",
-            run: "click",
-        },
-        {
-            content: "open the pickup point selector",
-            trigger: "[name='o_pickup_location_selector']:visible",
-            run: "click",
-        },
-        {
-            content: "the selector speaks French",
-            trigger: ".modal:contains('Choisir un point d')",
-        },
-        {
-            content: "pick Hellemmes",
-            trigger: ".modal .list-group-item:contains('Hellemmes')",
-            run: "click",
-        },
-        {
-            content: "confirm the pickup point",
-            trigger: ".modal button[id^='submit_location_']:visible:enabled",
-            run: "click",
-        },
-        {
-            content: "the chosen point is shown",
-            trigger: "[name='o_pickup_location_name']:contains('Hellemmes')",
-        },
+        // The selector speaks French.
+        ...choosePickupPoint("Hellemmes", {selectorText: "Choisir un point d'enlèvement"}),
         tourUtils.confirmOrder(),
         {
             content: "choose a slot with places left",

@@ -1,4 +1,5 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // A member orders from two producers in the open cycle, picks a pickup point
@@ -34,30 +35,7 @@ registry.category("web_tour.tours").add("coop_marketplace_member_order", {
         ...addProduct("Bière tour"),
         tourUtils.goToCart({quantity: 2}),
         tourUtils.goToCheckout(),
-        {
-            content: "choose collection at a coop pickup point",
-            trigger: "input[name='o_delivery_radio'][data-delivery-type='coop_pickup']",
-            run: "click",
-        },
-        {
-            content: "open the pickup point selector",
-            trigger: "[name='o_pickup_location_selector']:visible",
-            run: "click",
-        },
-        {
-            content: "pick Hellemmes",
-            trigger: ".modal button.list-group-item:contains('Point tour Hellemmes')",
-            run: "click",
-        },
-        {
-            content: "confirm the pickup point",
-            trigger: ".modal button[id^='submit_location_']:visible:enabled",
-            run: "click",
-        },
-        {
-            content: "the chosen point is shown",
-            trigger: "[name='o_pickup_location_name']:contains('Point tour Hellemmes')",
-        },
+        ...choosePickupPoint("Point tour Hellemmes"),
         tourUtils.confirmOrder(),
         {
             content: "a full slot can't be chosen",
