@@ -123,6 +123,28 @@ class TestDemoInvariants(HttpCase):
             "no pricelist selector in the shop",
         )
 
+    def _shop_queries(self):
+        counts = []
+        for _ in range(3):  # the first request warms the caches
+            before = self.cr.sql_log_count
+            self.url_open("/shop")
+            counts.append(self.cr.sql_log_count - before)
+        return min(counts)
+
+    def test_cycle_banner_costs_the_shop_no_query(self):
+        banners = self.env.ref("coop_marketplace.products_cycle_banner") | self.env.ref(
+            "coop_marketplace.product_cycle_banner"
+        )
+        for login in (None, "membre"):
+            if login:
+                self.authenticate(login, login)
+            with self.subTest(login=login):
+                with_banner = self._shop_queries()
+                banners.active = False
+                without = self._shop_queries()
+                banners.active = True
+                self.assertEqual(with_banner, without)
+
     def test_visitor_is_told_the_cycle_is_for_members(self):
         cycle = self.env["coop.order.cycle"].search([("state", "=", "open")])
         product = cycle.line_ids[:1].product_id

@@ -236,11 +236,19 @@ class CoopOrderCycle(models.Model):
         whose closing time passed is no longer open, even before the cron
         closes it."""
         company = company or self.env.company
-        return self.search(
+        # With what the shop's banner shows: no query of its own per page.
+        return self.search_fetch(
             [
                 ("company_id", "=", company.id),
                 ("state", "=", "open"),
                 ("close_datetime", ">", fields.Datetime.now()),
+            ],
+            [
+                "name",
+                "members_only",
+                "close_datetime",
+                "pickup_date_from",
+                "pickup_date_to",
             ],
             order="close_datetime, id",
             limit=1,
@@ -266,6 +274,15 @@ class CoopOrderCycle(models.Model):
         # Once the close is committed (each refund commits).
         self.env["sale.order"]._cron_coop_send_shortage_refunds()
         return True
+
+    def _coop_accepts(self, partner):
+        """Whether ``partner`` may order in this cycle: members-only cycles
+        take active members only. The shop's notice and the cart's check both
+        ask here."""
+        self.ensure_one()
+        # sudo: the partner's own membership state (their basket, their page).
+        state = partner.commercial_partner_id.sudo().coop_member_state
+        return not self.members_only or state == "active"
 
     def _coop_line_of(self, product):
         """The line offering ``product`` in this cycle (empty if none)."""

@@ -178,7 +178,7 @@ class SaleOrder(models.Model):
                     cycle=self.coop_cycle_id.name,
                 )
             )
-        if cycle.members_only and not self._coop_is_member_order():
+        if not cycle._coop_accepts(self.partner_id):
             raise UserError(
                 self.env._(
                     "Ordering is reserved to the coop's members: log in with"
@@ -191,12 +191,6 @@ class SaleOrder(models.Model):
             )
         if not self.coop_cycle_id:
             self.coop_cycle_id = cycle
-
-    def _coop_is_member_order(self):
-        # sudo: the cart's partner state, read for the cart's own customer.
-        return (
-            self.partner_id.commercial_partner_id.sudo().coop_member_state == "active"
-        )
 
     def _verify_updated_quantity(self, order_line, product_id, new_qty, **kwargs):
         """Never beyond what producers still offer in the cycle."""

@@ -2,7 +2,7 @@
 from odoo import fields, models
 from odoo.http import request
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date, format_datetime
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -63,24 +63,31 @@ class Website(models.Model):
     def _coop_cycle_notice(self):
         """What the shop says about ordering now: the open cycle (when it
         closes, when pickup is) and whether this visitor may order in it.
-        Members-only cycles take active members only (the cart refuses the
-        others too: SaleOrder._coop_check_cart_cycle)."""
+        The cycle decides who may order (the cart asks it too)."""
         cycle = self._coop_open_cycle()
         user = self.env.user
-        is_public = user._is_public()
-        # sudo: the visitor's own membership state.
-        is_member = (
-            not is_public
-            and user.partner_id.commercial_partner_id.sudo().coop_member_state
-            == "active"
-        )
-        return {
+        notice = {
             "cycle": cycle,
-            # sudo: the coop's time zone, for visitors too (they have none).
-            "tz": self.company_id.sudo().partner_id.tz,
-            "is_public": is_public,
-            "may_order": bool(cycle) and (is_member or not cycle.members_only),
+            "is_public": user._is_public(),
+            "may_order": bool(cycle) and cycle._coop_accepts(user.partner_id),
         }
+        if cycle:
+            # Formatted here from the cached language data: QWeb's date
+            # widgets read the language record, a query per shop page.
+            # The member's time zone, else the coop's (visitors have none;
+            # sudo: the company's address card).
+            tz = user.tz or self.company_id.sudo().partner_id.tz
+            day = "EEEE d MMMM"
+            notice.update(
+                closes=format_datetime(
+                    self.env, cycle.close_datetime, tz=tz, dt_format=f"{day}, HH:mm"
+                ),
+                pickup_from=format_date(
+                    self.env, cycle.pickup_date_from, date_format=day
+                ),
+                pickup_to=format_date(self.env, cycle.pickup_date_to, date_format=day),
+            )
+        return notice
 
     def _coop_shop_producers(self):
         """[(id, farm name)] of the producers offering something in the open
