@@ -23,6 +23,8 @@ EXPECTED_DEPENDS = {
         "coop_producers",
         "coop_members",
     },
+    # A bridge, auto-installed when both sides are (design, "Bridge addons").
+    "coop_marketplace_solidarity": {"coop_marketplace", "coop_solidarity_price"},
 }
 
 

@@ -1,0 +1,1 @@
+from . import test_tiers_on_marketplace
