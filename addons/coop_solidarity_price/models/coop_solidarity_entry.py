@@ -45,7 +45,15 @@ class CoopSolidarityEntry(models.Model):
     amount = fields.Monetary(
         required=True,
         help="Negative: what a discounted tier cost the fund; positive: a"
-        " supportive tier's contribution, a donation or a subsidy.",
+        " supportive tier's contribution, a donation or a subsidy. Taxes"
+        " excluded: the coop's revenue.",
+    )
+    member_advantage = fields.Monetary(
+        string="Member's advantage",
+        readonly=True,
+        help="What the member saved on this line, taxes included (the"
+        " reference price minus the price paid, as on the receipt): what the"
+        " monthly allowance counts.",
     )
     pos_order_line_id = fields.Many2one(
         "pos.order.line", readonly=True, index="btree_not_null"
@@ -112,42 +120,71 @@ class CoopSolidarityEntry(models.Model):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _create_for_lines(self, lines, partner, tier, date, origin_field):
-        """Fund entries for sold lines: ``lines`` are (line, product, qty,
-        unit price charged) tuples; the reference prices are computed on the
-        server, in one batch, from the reference tier's pricelist."""
+    def _line_differences(self, lines, company):
+        """The one definition of what a sale at a tier price costs the fund
+        and saves the member. ``lines`` are (line, product, qty, unit price
+        charged, taxes) tuples; returns, per tuple, a dict with the reference
+        unit price, ``amount`` (price paid − reference price, taxes excluded:
+        the fund) and ``member_advantage`` (reference price − price paid,
+        taxes included: the allowance, as the receipt shows it). Reference
+        prices come from the reference tier's pricelist, computed here."""
         products = self.env["product.product"].browse(
-            {product.id for _line, product, _qty, _price in lines}
+            {product.id for _line, product, _qty, _price, _taxes in lines}
         )
         reference_prices = self.env["coop.price.tier"]._reference_prices(
-            products, tier.company_id
+            products, company
         )
-        currency = tier.company_id.currency_id
-        vals_list = []
-        for line, product, qty, charged in lines:
+        currency = company.currency_id
+        result = []
+        for _line, product, qty, charged, taxes in lines:
             reference = reference_prices[product.id]
-            amount = currency.round((charged - reference) * qty)
-            if currency.is_zero(amount):
+            at_reference = taxes.compute_all(reference, currency, qty, product)
+            paid = taxes.compute_all(charged, currency, qty, product)
+            result.append(
+                {
+                    "reference_price": reference,
+                    "amount": currency.round(
+                        paid["total_excluded"] - at_reference["total_excluded"]
+                    ),
+                    "member_advantage": currency.round(
+                        at_reference["total_included"] - paid["total_included"]
+                    ),
+                }
+            )
+        return result
+
+    @api.model
+    def _create_for_lines(self, lines, partner, tier, date, origin_field):
+        """Fund entries for sold lines (see ``_line_differences``); lines sold
+        at the reference price make none."""
+        company = tier.company_id
+        currency = company.currency_id
+        vals_list = []
+        for (line, product, qty, charged, _taxes), diff in zip(
+            lines, self._line_differences(lines, company), strict=True
+        ):
+            if currency.is_zero(diff["amount"]) and currency.is_zero(
+                diff["member_advantage"]
+            ):
                 continue
             vals_list.append(
                 {
                     "date": date,
                     "name": product.display_name,
                     "entry_type": "sale",
-                    "company_id": tier.company_id.id,
+                    "company_id": company.id,
                     "partner_id": partner.id,
                     "tier_id": tier.id,
                     "product_id": product.id,
                     "quantity": qty,
-                    "reference_price": reference,
                     "charged_price": charged,
-                    "amount": amount,
                     origin_field: line.id,
+                    **diff,
                 }
             )
         entries = self.create(vals_list)
         if entries:
-            self._check_fund_alert(tier.company_id)
+            self._check_fund_alert(company)
         return entries
 
     @api.model

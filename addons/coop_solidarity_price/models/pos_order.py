@@ -44,6 +44,7 @@ class PosOrder(models.Model):
                     line.product_id,
                     line.qty,
                     line.price_unit * (1 - line.discount / 100),
+                    line.tax_ids_after_fiscal_position,
                 )
                 for line in self.lines - refunds
             ],
@@ -52,7 +53,11 @@ class PosOrder(models.Model):
             self.date_order.date(),
             "pos_order_line_id",
         )
-        advantage = -sum(entries.filtered(lambda e: e.amount < 0).mapped("amount"))
+        advantage = sum(
+            entries.filtered(lambda e: e.member_advantage > 0).mapped(
+                "member_advantage"
+            )
+        )
         currency = self.currency_id
         if tier.monthly_cap and (
             currency.compare_amounts(used_before + advantage, tier.monthly_cap) > 0
@@ -99,6 +104,9 @@ class PosOrder(models.Model):
                     "charged_price": original.charged_price,
                     "amount": original.currency_id.round(
                         original.amount * line.qty / original.quantity
+                    ),
+                    "member_advantage": original.currency_id.round(
+                        original.member_advantage * line.qty / original.quantity
                     ),
                     "pos_order_line_id": line.id,
                 }

@@ -220,9 +220,10 @@ class ResPartner(models.Model):
 
     def _coop_advantage_used(self, date=None):
         """{commercial partner id: advantage used in the month of ``date``},
-        in one aggregate query over the fund ledger: the discounts of sales
-        (quantity and amount of opposite signs), less those of the goods
-        returned; supportive tiers' contributions don't count."""
+        in one aggregate query over the fund ledger: the members' advantages
+        (taxes included) of sales, less those of the goods returned (quantity
+        and advantage of the same sign); supportive tiers' contributions
+        don't count."""
         if not self:
             return {}
         date = date or fields.Date.context_today(self)
@@ -232,11 +233,11 @@ class ResPartner(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT partner_id, SUM(-amount)
+                SELECT partner_id, SUM(member_advantage)
                   FROM coop_solidarity_entry
                  WHERE partner_id = ANY(%s)
                    AND entry_type = 'sale'
-                   AND amount * quantity < 0
+                   AND member_advantage * quantity > 0
                    AND date >= %s AND date < %s
               GROUP BY partner_id
                 """,

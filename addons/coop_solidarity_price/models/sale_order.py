@@ -23,18 +23,36 @@ class SaleOrder(models.Model):
             order._coop_apply_monthly_cap()
         return res
 
+    def _coop_tiered_lines(self):
+        """The lines a tier prices: goods, not section notes nor delivery fees
+        (a fee is never counted in the fund nor in the allowance)."""
+        return self.order_line.filtered(
+            lambda line: (
+                line.product_id and not line.display_type and not line._is_delivery()
+            )
+        )
+
+    def _coop_fund_lines(self):
+        """(line, product, qty, unit price charged, taxes) of the tiered lines,
+        as the fund ledger reads them."""
+        return [
+            (
+                line,
+                line.product_id,
+                line.product_uom_qty,
+                line.price_unit * (1 - line.discount / 100),
+                line.tax_id,
+            )
+            for line in self._coop_tiered_lines()
+        ]
+
     def _coop_advantage(self, tier):
-        """Advantage of this order's lines over the reference price."""
-        lines = self.order_line.filtered(
-            lambda line: line.product_id and not line.display_type
-        )
-        prices = self.env["coop.price.tier"]._reference_prices(
-            lines.product_id, tier.company_id
-        )
+        """What this order saves the member, as the allowance counts it."""
         return sum(
-            (prices[line.product_id.id] - line.price_unit * (1 - line.discount / 100))
-            * line.product_uom_qty
-            for line in lines
+            diff["member_advantage"]
+            for diff in self.env["coop.solidarity.entry"]._line_differences(
+                self._coop_fund_lines(), tier.company_id
+            )
         )
 
     def _coop_apply_monthly_cap(self):
@@ -71,20 +89,9 @@ class SaleOrder(models.Model):
         partner = self.partner_id.commercial_partner_id
         if not tier or tier.is_reference:
             return
-        lines = self.order_line.filtered(
-            lambda line: line.product_id and not line.display_type
-        )
         # sudo: confirming a member's order feeds the fund, whoever confirms.
         self.env["coop.solidarity.entry"].sudo()._create_for_lines(
-            [
-                (
-                    line,
-                    line.product_id,
-                    line.product_uom_qty,
-                    line.price_unit * (1 - line.discount / 100),
-                )
-                for line in lines
-            ],
+            self._coop_fund_lines(),
             partner,
             tier,
             fields.Date.context_today(self),

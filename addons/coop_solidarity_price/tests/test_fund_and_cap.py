@@ -121,6 +121,29 @@ class TestFundAndCap(common.CoopSolidarityCommon):
             order = self.sale_order(self.alice, [(self.bread, 12)], confirm=False)
             self.assertEqual(order.pricelist_id, self.tier_60.pricelist_id)
 
+    def test_fund_counts_taxes_excluded_the_member_taxes_included(self):
+        """One definition, two figures: the fund loses the difference of the
+        coop's revenue (taxes excluded); the member's allowance counts what
+        she saved, taxes included, as the receipt shows it."""
+        vat = self.env["account.tax"].create(
+            {"name": "TVA 20 % test", "amount": 20, "type_tax_use": "sale"}
+        )
+        self.bread.taxes_id = vat
+        self.assign(self.alice, self.tier_60)
+        used = self.alice._coop_advantage_used().get(self.alice.id, 0.0)
+        order = self.sale_order(self.alice, [(self.bread, 2)], confirm=False)
+        # 2 × 4.20 × 1.2 = 10.08 at the reference price; 2 × 1.70 × 1.2 = 4.08.
+        self.assertAlmostEqual(order._coop_advantage(self.tier_60), 6.00)
+        order.action_confirm()
+        entry = self.entries(self.alice)
+        self.assertAlmostEqual(entry.amount, -5.00)
+        self.assertAlmostEqual(entry.member_advantage, 6.00)
+        self.assertAlmostEqual(
+            self.alice._coop_advantage_used()[self.alice.id], used + 6.00
+        )
+        # At the till, the same: the cashier's journey tour (demo products
+        # at 20 %) checks the receipt, the till and the backend agree.
+
     def test_resent_pos_order_counts_once(self):
         self.assign(self.alice, self.tier_60)
         order = self.pos_order(

@@ -2,21 +2,14 @@
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import {AlertDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
+import {coopOrderAdvantage} from "./coop_advantage.esm";
 import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
-    /** Advantage of this order over the reference prices (what the cap counts). */
+    /** What this order saves the member (see coopOrderAdvantage). */
     coopOrderAdvantage(order, referencePricelist) {
-        let advantage = 0;
-        for (const line of order.get_orderlines()) {
-            const product = line.get_product();
-            const qty = line.get_quantity();
-            const reference = product.get_price(referencePricelist, qty);
-            const charged = line.get_unit_price() * (1 - line.get_discount() / 100);
-            advantage += (reference - charged) * qty;
-        }
-        return advantage;
+        return coopOrderAdvantage(order, referencePricelist);
     },
 
     /**

@@ -7,24 +7,50 @@ import * as ReceiptScreen from "@point_of_sale/../tests/tours/utils/receipt_scre
 import {registry} from "@web/core/registry";
 
 // The demo cashier (login "caisse", in French) opens the demo till, finds
-// the demo member Amina, sees her tier label and allowance, can't pick a
-// pricelist, sells bread and is paid cash. The test checks the database.
+// the demo member Amina by her member number, sees her tier label and
+// allowance, can't pick a pricelist, sells bread and a beer (alcohol: at the
+// reference price) and is paid cash. The receipt shows what her tier saved
+// her, and her allowance goes down by exactly that: the test passes the
+// amount the server's definition gives (?coop_advantage=) and checks the
+// database.
+function parseAmount(text) {
+    // "Tarif B · 57,23 €" -> 57.23
+    const match = text.replace(/\s/g, "").match(/(-?[\d.]+,\d{2})/);
+    return match ? parseFloat(match[1].replace(/\./g, "").replace(",", ".")) : NaN;
+}
+
+function findMemberByNumber() {
+    return [
+        ProductScreen.clickPartnerButton(),
+        PartnerList.searchCustomerValue("00033"),
+        {
+            content: "her member number finds her alone",
+            trigger:
+                ".modal .partner-list:has(.partner-info:contains('Amina Benali')):not(:has(.partner-info:not(:contains('Amina Benali'))))",
+        },
+        PartnerList.clickPartner("Amina Benali"),
+        ProductScreen.customerIsSelected("Amina Benali"),
+    ];
+}
+
 registry.category("web_tour.tours").add("coop_solidarity_journey_cashier", {
-    steps: () =>
-        [
+    steps: () => {
+        const expected = new URL(window.location.href).searchParams.get("coop_advantage");
+        const seen = {};
+        return [
             Chrome.startPoS(),
             Dialog.confirm(),
             {
                 content: "only the épicerie's products: no furniture",
                 trigger: ".product-list:not(:contains('Bureau')):not(:contains('Armoire'))",
             },
-            ProductScreen.clickPartnerButton(),
-            PartnerList.searchCustomerValue("Amina"),
-            PartnerList.clickPartner("Amina Benali"),
-            ProductScreen.customerIsSelected("Amina Benali"),
+            ...findMemberByNumber(),
             {
                 content: "the member's neutral tier label and allowance left",
                 trigger: ".set-partner .coop-tier-badge:contains('Tarif B'):contains('€')",
+                run() {
+                    seen.before = parseAmount(this.anchor.textContent);
+                },
             },
             ProductScreen.clickControlButtonMore(),
             {
@@ -37,9 +63,39 @@ registry.category("web_tour.tours").add("coop_solidarity_journey_cashier", {
                 run: "click",
             },
             ProductScreen.clickDisplayedProduct("Pain de campagne au levain (800 g)"),
+            ProductScreen.clickDisplayedProduct("Pain de campagne au levain (800 g)"),
+            ProductScreen.clickDisplayedProduct("Bière blonde brassée à Lille (33 cl)"),
+            {
+                content: "her badge stays in sight while selling",
+                trigger: ".set-partner .coop-tier-badge:contains('Tarif B')",
+            },
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Espèces"),
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
-        ].flat(),
+            {
+                content: "the receipt shows what her tier saved her",
+                trigger: `.pos-receipt .coop-receipt-advantage:contains('${expected}')`,
+            },
+            {
+                content: "one figure: Odoo's discount line doesn't count the tier again",
+                trigger: ".pos-receipt:not(:contains('Remises'))",
+            },
+            ReceiptScreen.clickNextOrder(),
+            ...findMemberByNumber(),
+            {
+                content: "her allowance went down by what the receipt says",
+                trigger: ".set-partner .coop-tier-badge:contains('Tarif B')",
+                run() {
+                    const after = parseAmount(this.anchor.textContent);
+                    const advantage = parseAmount(expected + " €");
+                    if (Math.abs(seen.before - advantage - after) > 0.001) {
+                        throw new Error(
+                            `allowance ${seen.before} - ${advantage} != ${after} at the till`
+                        );
+                    }
+                },
+            },
+        ].flat();
+    },
 });
