@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.urls import url_encode
-
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request, route
 
@@ -24,14 +22,24 @@ class CoopCustomerPortal(CustomerPortal):
             )
         except (AccessError, MissingError):
             return request.redirect("/my")
-        query = {}
         try:
             order_sudo._coop_set_pickup_slot(
                 order_sudo._coop_slot_from_request(slot_id)
             )
-            query["coop_slot"] = "changed"
+            message = ("success", request.env._("Your pickup slot is changed."))
         except (UserError, ValidationError) as exc:
-            query["coop_slot_error"] = exc.args[0]
-        return request.redirect(
-            order_sudo.get_portal_url(query_string="&" + url_encode(query))
+            message = ("danger", exc.args[0])
+        # Shown once on the order's page (kept in the session, not in the
+        # URL, where anyone could write a message of their own).
+        request.session["coop_slot_message"] = message
+        return request.redirect(order_sudo.get_portal_url())
+
+    def _get_page_view_values(
+        self, document, access_token, values, session_history, no_breadcrumbs, **kwargs
+    ):
+        values = super()._get_page_view_values(
+            document, access_token, values, session_history, no_breadcrumbs, **kwargs
         )
+        if document._name == "sale.order":
+            values["coop_slot_message"] = request.session.pop("coop_slot_message", None)
+        return values

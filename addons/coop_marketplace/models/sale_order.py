@@ -105,8 +105,8 @@ class SaleOrder(models.Model):
 
     def _coop_set_pickup_slot(self, slot):
         """Book ``slot`` for this order, giving back its previous slot; an
-        empty ``slot`` only gives it back. Everything in the current
-        transaction: if the booking fails, the previous slot is kept.
+        empty ``slot`` only gives it back. If the booking fails, the
+        previous slot is kept.
 
         ``slot`` may come from the browser: it is checked against the
         order's cycle (open) and pickup point here.
@@ -130,12 +130,16 @@ class SaleOrder(models.Model):
             raise UserError(
                 self.env._("This pickup slot is not at the chosen pickup point.")
             )
-        if self.coop_pickup_slot_id:
-            self.coop_pickup_slot_id._coop_release(self)
-        if slot:
-            slot._coop_book(self)
-            if not self.coop_pickup_point_id:
-                self.coop_pickup_point_id = slot.point_id
+        # All or nothing, even for a caller that catches the error and goes
+        # on (the portal shows it on the page): a full slot keeps the order
+        # in its previous one.
+        with self.env.cr.savepoint():
+            if self.coop_pickup_slot_id:
+                self.coop_pickup_slot_id._coop_release(self)
+            if slot:
+                slot._coop_book(self)
+                if not self.coop_pickup_point_id:
+                    self.coop_pickup_point_id = slot.point_id
         return True
 
     def _coop_check_slot_point(self, slot):

@@ -59,6 +59,21 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         response = self._change_slot(self.order_alice, self.saturday)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
+        # The page she lands on says so, once.
+        self.assertIn("alert-success mt-2 mb-0 o_coop_slot_message", response.text)
+        page = self.url_open(f"/my/orders/{self.order_alice.id}").text
+        self.assertNotIn("o_coop_slot_message", page)
+        # A full slot: the error is on the page, the slot unchanged.
+        self.friday.capacity = 1  # Bob's order fills it
+        response = self._change_slot(self.order_alice, self.friday)
+        self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
+        self.assertIn("alert-danger mt-2 mb-0 o_coop_slot_message", response.text)
+        self.friday.capacity = 3
+        # No message of anyone's own making through the URL.
+        page = self.url_open(
+            f"/my/orders/{self.order_alice.id}?coop_slot_error=Call+0800"
+        ).text
+        self.assertNotIn("Call 0800", page)
         self.assertEqual((self.friday.booked, self.saturday.booked), (1, 1))
         # Bob's order, id in the URL: refused, nothing changes.
         self._change_slot(self.order_bob, self.saturday)
