@@ -1,1 +1,2 @@
 from . import test_tiers_on_marketplace
+from . import test_journey_manager

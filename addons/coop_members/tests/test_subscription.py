@@ -72,6 +72,27 @@ class TestSubscription(common.CoopMembersCommon):
         self.assertEqual(self.movements(self.alice).state, "confirmed")
         self.assertEqual(self.alice.coop_share_count, 3)
 
+    def test_the_class_is_prefilled(self):
+        """Staff meet the class the member last subscribed; a company, a
+        class open to companies."""
+
+        def default_class(partner):
+            return (
+                Form(
+                    self.env["coop.share.subscribe.wizard"]
+                    .with_user(self.manager)
+                    .with_context(active_model="res.partner", active_id=partner.id)
+                )
+                .save()
+                .share_class_id
+            )
+
+        self.subscribe_by_invoice(self.alice, self.class_a, 2)
+        self.assertEqual(default_class(self.alice), self.class_a)
+        self.assertTrue(default_class(self.company_partner).allow_companies)
+        self.assertNotEqual(default_class(self.company_partner), self.class_a)
+        self.assertTrue(default_class(self.bruno).allow_individuals)
+
     def test_bad_subscriptions_write_nothing(self):
         Move = self.env["account.move"]
         invoices_before = Move.search_count([])

@@ -15,7 +15,14 @@ class CoopShareSubscribeWizard(models.TransientModel):
         required=True,
         default=lambda self: self._default_partner_id(),
     )
-    share_class_id = fields.Many2one("coop.share.class", required=True)
+    share_class_id = fields.Many2one(
+        "coop.share.class",
+        required=True,
+        compute="_compute_share_class_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
     quantity = fields.Integer(required=True, default=1)
     date = fields.Date(required=True, default=fields.Date.context_today)
     payment_term_id = fields.Many2one(
@@ -31,6 +38,33 @@ class CoopShareSubscribeWizard(models.TransientModel):
         if self.env.context.get("active_model") == "res.partner":
             return self.env.context.get("active_id")
         return False
+
+    @api.depends("partner_id")
+    def _compute_share_class_id(self):
+        """The class the member last subscribed, else the company's first
+        class open to this kind of member: usually what staff pick."""
+        for wizard in self:
+            partner = wizard.partner_id.commercial_partner_id
+            last = self.env["coop.share.movement"].search(
+                [("partner_id", "=", partner.id), ("type", "=", "subscription")],
+                order="date desc, id desc",
+                limit=1,
+            )
+            wizard.share_class_id = last.share_class_id or self.env[
+                "coop.share.class"
+            ].search(
+                [
+                    ("company_id", "=", self.env.company.id),
+                    (
+                        "allow_companies"
+                        if partner.is_company
+                        else "allow_individuals",
+                        "=",
+                        True,
+                    ),
+                ],
+                limit=1,
+            )
 
     @api.depends("quantity", "share_class_id")
     def _compute_amount(self):
