@@ -1,6 +1,7 @@
 from . import test_checkout
 from . import test_cycle_close
 from . import test_journey_member
+from . import test_journey_visitor
 from . import test_marketplace_access
 from . import test_order_cycle
 from . import test_ordered_qty
