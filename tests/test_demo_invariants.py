@@ -185,8 +185,13 @@ class TestDemoInvariants(HttpCase):
             "30-day money-back",
             "Garantie satisfait ou remboursé",
             "yourcompany.example.com",
+            "Nom de l'entreprise",
+            "Nom de l&#39;entreprise",
+            "Company name",
         ):
             self.assertNotIn(sample, page)
+        copyright_line = page.split("o_footer_copyright_name")[1][:200]
+        self.assertIn("Épicerie coopérative", copyright_line)
         website = self.env["website"].get_current_website()
         self.assertEqual(website.name, "Épicerie coopérative")
         self.assertIn("Lille", page)
@@ -283,3 +288,44 @@ class TestDemoInvariants(HttpCase):
         self.assertGreater(len(movements), 30)
         dates = movements.mapped("date")
         self.assertEqual(dates, sorted(dates), "numbers follow dates")
+
+    # --- The history -----------------------------------------------------
+
+    def test_demo_history_is_in_french(self):
+        """The chatter and mails the demo wrote are French: no English mail
+        to a member, no half-English "Product statement créé", no tier
+        tracked under its English name."""
+        Message = self.env["mail.message"]
+        orders = self.env["sale.order"].search([("coop_cycle_id", "!=", False)])
+        mails = Message.search(
+            [("model", "=", "sale.order"), ("res_id", "in", orders.ids)]
+        ).filtered(lambda m: "Bonjour" in (m.body or ""))
+        self.assertTrue(mails, "the members' order mails")
+        for model in (
+            "sale.order",
+            "purchase.order",
+            "coop.producer.statement",
+            "coop.share.movement",
+            "stock.picking",
+            "res.partner",
+        ):
+            bodies = Message.search([("model", "=", model)]).mapped("body")
+            for english in ("Hello ", "Your order", " created", "has been updated"):
+                with self.subTest(model=model, english=english):
+                    self.assertFalse([b for b in bodies if b and english in b])
+            with self.subTest(model=model, half_english="créé"):
+                self.assertFalse(
+                    [
+                        b
+                        for b in bodies
+                        if b
+                        and any(
+                            f"{word} créé" in b
+                            for word in ("Order", "statement", "Transfer", "Product")
+                        )
+                    ]
+                )
+        tracked = self.env["mail.tracking.value"].search([])
+        self.assertFalse(
+            [v for v in tracked.mapped("new_value_char") if v and "Solidarity" in v]
+        )
