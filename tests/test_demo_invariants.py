@@ -329,3 +329,22 @@ class TestDemoInvariants(HttpCase):
         self.assertFalse(
             [v for v in tracked.mapped("new_value_char") if v and "Solidarity" in v]
         )
+
+    def test_demo_vat_rates_are_french(self):
+        """Food at the reduced rate (5.5 %), alcohol and other goods at the
+        normal rate (20 %)."""
+
+        def rates(xmlid):
+            return self.env.ref(xmlid).taxes_id.mapped("amount")
+
+        for food in (
+            "coop_members.product_pain_campagne_demo",
+            "coop_producers.product_marais_1_demo",
+            "coop_producers.product_debuyser_1_demo",
+        ):
+            self.assertEqual(rates(food), [5.5], food)
+        for other in (
+            "coop_members.product_biere_demo",
+            "coop_producers.product_lilloise_1_demo",
+        ):
+            self.assertEqual(rates(other), [20.0], other)
