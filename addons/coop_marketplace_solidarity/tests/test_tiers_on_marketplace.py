@@ -84,3 +84,30 @@ class TestTiersOnMarketplace(TransactionCase):
         self.assertAlmostEqual(
             self.order._coop_advantage(self.tier), self._carrots_advantage()
         )
+
+    def test_every_alcohol_of_the_demo_at_the_reference_price(self):
+        """The brewery's beers, the cider and the épicerie's beer: no
+        discounted tier changes their price."""
+        alcohol = self.env["product.product"].search(
+            [
+                (
+                    "categ_id",
+                    "child_of",
+                    [
+                        self.env.ref("coop_producers.product_category_beer_demo").id,
+                        self.env.ref(
+                            "coop_solidarity_price.product_category_alcohol_demo"
+                        ).id,
+                    ],
+                )
+            ]
+        )
+        self.assertGreaterEqual(len(alcohol), 10)
+        reference = self.env["coop.price.tier"]._reference_prices(alcohol)
+        tiers = self.env["coop.price.tier"].search([("is_discount", "=", True)])
+        self.assertTrue(tiers)
+        for tier in tiers:
+            prices = tier.pricelist_id._compute_price_rule(alcohol, 1.0)
+            for product in alcohol:
+                with self.subTest(tier=tier.display_label, product=product.name):
+                    self.assertAlmostEqual(prices[product.id][0], reference[product.id])
