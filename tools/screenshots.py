@@ -37,7 +37,7 @@ SHOTS = [
     ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
     ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
     ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
-    ("till", "caisse", "@till", DESKTOP, "the till"),
+    ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
     ("producer_space", "producteur", "/odoo", DESKTOP, "the producer's space"),
     (
         "pickup_day_phone",
@@ -71,13 +71,31 @@ order.set_delivery_line(carrier, 0)
 order._coop_set_pickup_point(point)
 till = env["pos.config"].search([("name", "=", "Caisse épicerie")], limit=1)
 cashier = env["res.users"].search([("login", "=", "caisse")])
-env["pos.session"].create({"config_id": till.id, "user_id": cashier.id})
+session = env["pos.session"].create({"config_id": till.id, "user_id": cashier.id})
+session.set_opening_control(0, "")
 env.cr.commit()
 print("SCREENS " + json.dumps({
     "@product": carrots.website_url,
     "@till": f"/pos/ui?config_id={till.id}",
 }))
 """
+
+
+# What a person does on the page before the picture (run in the page).
+ACTIONS = {
+    # The cashier has chosen the demo member and put two loaves in her basket.
+    "till": """(async () => {
+        const pos = window.posmodel;
+        const amina = pos.models["res.partner"].find(
+            (p) => p.coop_member_number === "00033"
+        );
+        pos.get_order().set_partner(amina);
+        const bread = pos.models["product.product"].find((p) =>
+            p.display_name.startsWith("Pain de campagne")
+        );
+        await pos.addLineToCurrentOrder({product_id: bread, qty: 2}, {});
+    })()""",
+}
 
 
 def free_port(port):
@@ -212,7 +230,7 @@ class Browser:
                     raise RuntimeError(f"{method}: {message['error']}")
                 return message.get("result", {})
 
-    def shot(self, url, size, session, path):
+    def shot(self, url, size, session, path, action=None):
         width, height, mobile = size
         self.call("Network.enable")
         self.call("Network.clearBrowserCookies")
@@ -243,6 +261,11 @@ class Browser:
                 break
             time.sleep(0.5)
         time.sleep(6)
+        if action:
+            result = self.call("Runtime.evaluate", expression=action, awaitPromise=True)
+            if "exceptionDetails" in result:
+                raise RuntimeError(f"{path.name}: {result['exceptionDetails']}")
+            time.sleep(2)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
@@ -266,7 +289,7 @@ def main():
                 sessions[login] = session_id(login)
             url = f"http://127.0.0.1:{PORT}{paths.get(path, path)}"
             target = OUT / f"{name}.png"
-            browser.shot(url, size, sessions.get(login), target)
+            browser.shot(url, size, sessions.get(login), target, ACTIONS.get(name))
             coop.say(f"{target.relative_to(coop.ROOT)}: {what} ({login or 'visitor'})")
     finally:
         browser.close()
