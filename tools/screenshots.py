@@ -85,15 +85,20 @@ print("SCREENS " + json.dumps({
 ACTIONS = {
     # The cashier has chosen the demo member and put two loaves in her basket.
     "till": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        document.querySelector(".screen-login .open-register-btn")?.click();
+        await wait(3000);
         const pos = window.posmodel;
         const amina = pos.models["res.partner"].find(
             (p) => p.coop_member_number === "00033"
         );
         pos.get_order().set_partner(amina);
-        const bread = pos.models["product.product"].find((p) =>
-            p.display_name.startsWith("Pain de campagne")
+        const card = [...document.querySelectorAll(".product-list article")].find(
+            (a) => a.textContent.includes("Pain de campagne")
         );
-        await pos.addLineToCurrentOrder({product_id: bread, qty: 2}, {});
+        card.click();
+        await wait(500);
+        card.click();
     })()""",
 }
 

@@ -66,8 +66,27 @@ registry.category("web_tour.tours").add("coop_solidarity_journey_cashier", {
             ProductScreen.clickDisplayedProduct("Pain de campagne au levain (800 g)"),
             ProductScreen.clickDisplayedProduct("Bière blonde brassée à Lille (33 cl)"),
             {
-                content: "her badge stays in sight while selling",
-                trigger: ".set-partner .coop-tier-badge:contains('Tarif B')",
+                content: "her number, state, tier and allowance stay in sight while selling",
+                trigger: ".set-partner .coop-member-badge:contains('00033')",
+                run() {
+                    const button = this.anchor.closest(".set-partner");
+                    const box = button.getBoundingClientRect();
+                    const badges = button.querySelectorAll(".coop-member-badge, .coop-tier-badge");
+                    if (badges.length !== 2) {
+                        throw new Error(`${badges.length} badges on the customer button`);
+                    }
+                    for (const badge of badges) {
+                        const rect = badge.getBoundingClientRect();
+                        if (
+                            !rect.width ||
+                            rect.left < box.left - 1 ||
+                            rect.right > box.right + 1 ||
+                            rect.bottom > box.bottom + 1
+                        ) {
+                            throw new Error(`badge cut off: ${badge.textContent.trim()}`);
+                        }
+                    }
+                },
             },
             ProductScreen.clickPayButton(),
             PaymentScreen.clickPaymentMethod("Espèces"),
