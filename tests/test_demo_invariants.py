@@ -112,6 +112,23 @@ class TestDemoInvariants(HttpCase):
         self.assertGreater(taxed, price, "the demo's products bear VAT")
         product_page = self.url_open(carrots.website_url).text
         self.assertIn(f"{taxed:.2f}".replace(".", ","), product_page)
+        # Goods sold by weight or volume show their price per kg or litre,
+        # in the shop's grid: 2.5 kg of potatoes.
+        potatoes = self.env.ref("coop_producers.product_marais_3_demo")
+        self.assertEqual(
+            (potatoes.base_unit_count, potatoes.base_unit_name), (2.5, "kg")
+        )
+        variant = potatoes.product_variant_id
+        price = member.property_product_pricelist._get_product_price(variant, 1.0)
+        per_kg = (
+            variant.taxes_id.compute_all(price, product=variant)["total_included"] / 2.5
+        )
+        name = str(escape(potatoes.with_context(lang="fr_FR").name))
+        self.assertIn(name, page)
+        card = page[page.index(name) :]
+        card = card[card.index("o_coop_base_unit_price") :][:300]
+        self.assertIn(f"{per_kg:.2f}".replace(".", ","), card)
+        self.assertIn("/ kg", " ".join(card.split()))
         # Nobody picks a pricelist (a tier) in the shop: the selector stays
         # hidden (Odoo renders it with d-none when there is nothing to pick).
         tree = etree.fromstring(page.encode(), etree.HTMLParser())

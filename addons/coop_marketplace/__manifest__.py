@@ -41,6 +41,7 @@
         "demo/res_users_demo.xml",
         "demo/website_demo.xml",
         "demo/product_demo.xml",
+        "demo/product_base_unit_demo.xml",
         "demo/coop_marketplace_demo.xml",
         "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
