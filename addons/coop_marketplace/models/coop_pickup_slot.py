@@ -46,7 +46,9 @@ class CoopPickupSlot(models.Model):
         ),
         (
             "booked_within_capacity",
-            "CHECK(booked >= 0 AND booked <= capacity)",
+            # Not checked against a capacity that is itself wrong: that one
+            # answers "must be positive" (PostgreSQL checks by name order).
+            "CHECK(booked >= 0 AND (booked <= capacity OR capacity <= 0))",
             "A slot can't have more bookings than its capacity.",
         ),
         (

@@ -171,6 +171,18 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.assertEqual(order.coop_pickup_slot_id, self.friday)
         self.assertEqual(self.saturday.booked, 0)
 
+    def test_a_negative_capacity_says_so(self):
+        """Capacity −1: the error is "must be positive", not "more bookings
+        than its capacity" (which the other CHECK would answer first)."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError) as caught,
+            self.cr.savepoint(),
+        ):
+            self.saturday.capacity = -1
+            self.saturday.flush_recordset()
+        self.assertIn("capacity_positive", str(caught.exception))
+
     def test_capacity_never_below_bookings(self):
         self.orders[0]._coop_set_pickup_slot(self.saturday)
         self.orders[1]._coop_set_pickup_slot(self.saturday)

@@ -145,7 +145,9 @@ class CoopShareMovement(models.Model):
                         "%(type)s of %(qty)s shares: subscriptions and transfers in"
                         " take a positive number of shares, redemptions and"
                         " transfers out a negative one.",
-                        type=dict(self._fields["type"].selection)[movement.type],
+                        type=dict(
+                            self._fields["type"]._description_selection(self.env)
+                        )[movement.type],
                         qty=movement.quantity,
                     )
                 )

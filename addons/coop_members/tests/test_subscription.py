@@ -93,6 +93,17 @@ class TestSubscription(common.CoopMembersCommon):
         self.assertNotEqual(default_class(self.company_partner), self.class_a)
         self.assertTrue(default_class(self.bruno).allow_individuals)
 
+    def test_a_wrong_sign_is_told_in_the_users_language(self):
+        with self.assertRaisesRegex(ValidationError, "^Souscription de -1 parts"):
+            self.env["coop.share.movement"].with_context(lang="fr_FR").create(
+                {
+                    "partner_id": self.alice.id,
+                    "share_class_id": self.class_a.id,
+                    "type": "subscription",
+                    "quantity": -1,
+                }
+            )
+
     def test_bad_subscriptions_write_nothing(self):
         Move = self.env["account.move"]
         invoices_before = Move.search_count([])
