@@ -18,6 +18,7 @@
         "security/coop_solidarity_price_security.xml",
         "security/ir.model.access.csv",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "wizards/coop_tier_assign_wizard_views.xml",
         "views/coop_price_tier_views.xml",
         "views/coop_solidarity_entry_views.xml",

@@ -199,30 +199,32 @@ class CoopSolidarityEntry(models.Model):
             self._apply_fund_policy(company, balance)
 
     def _schedule_fund_alert(self, company, balance):
+        """One open alert per manager: found again by its activity type, a
+        stable key (its summary is translated in each manager's language)."""
         managers = self.env.ref("coop_members.coop_member_group_manager").users
         managers = managers.filtered(lambda u: not u.share and company in u.company_ids)
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        activity_type = self.env.ref(
+            "coop_solidarity_price.mail_activity_type_fund_low"
+        )
         model = self.env["ir.model"]._get("res.company")
         Activity = self.env["mail.activity"].sudo()
-        for manager in managers:
-            already = Activity.search_count(
-                [
-                    ("res_model_id", "=", model.id),
-                    ("res_id", "=", company.id),
-                    ("user_id", "=", manager.id),
-                    ("summary", "=", self.env._("Solidarity fund low")),
-                ]
-            )
-            if already:
-                continue
-            Activity.create(
+        alerted = Activity.search(
+            [
+                ("res_model_id", "=", model.id),
+                ("res_id", "=", company.id),
+                ("activity_type_id", "=", activity_type.id),
+                ("user_id", "in", managers.ids),
+            ]
+        ).user_id
+        for manager in managers - alerted:
+            Activity.with_context(lang=manager.lang).create(
                 {
                     "res_model_id": model.id,
                     "res_id": company.id,
                     "user_id": manager.id,
                     "activity_type_id": activity_type.id,
-                    "summary": self.env._("Solidarity fund low"),
-                    "note": self.env._(
+                    "summary": activity_type.with_context(lang=manager.lang).summary,
+                    "note": self.with_context(lang=manager.lang).env._(
                         "The solidarity fund is at %(balance)s, under the alert"
                         " threshold of %(threshold)s.",
                         balance=round(balance, 2),
@@ -232,19 +234,32 @@ class CoopSolidarityEntry(models.Model):
             )
 
     def _apply_fund_policy(self, company, balance):
-        """Re-price the members of discounted tiers when the fund crosses zero."""
+        """When the fund crosses zero, discounted tiers pause (or resume) at
+        once for every new price; the members' pricelists and open orders
+        follow in a job, never inside the sale that crossed zero (a till's
+        sync must not wait on a network-wide repricing)."""
         paused = balance < 0
         if paused == company.coop_fund_discounts_paused:
             return
         company.sudo().coop_fund_discounts_paused = paused
-        members = (
-            self.env["res.partner"]
-            .sudo()
-            .search(
-                [
-                    ("coop_price_tier_id.is_discount", "=", True),
-                    ("coop_price_tier_id.company_id", "=", company.id),
-                ]
-            )
+        self.env.ref("coop_solidarity_price.ir_cron_coop_fund_policy")._trigger()
+
+    @api.model
+    def _cron_coop_fund_policy(self):
+        """Re-price the members of discounted tiers of the companies whose
+        fund policy is on (only those whose pricelist has to change move)."""
+        companies = self.env["res.company"].search(
+            [("coop_fund_suspend_when_negative", "=", True)]
         )
-        members._coop_apply_price_tier()
+        for company in companies:
+            members = (
+                self.env["res.partner"]
+                .sudo()
+                .search(
+                    [
+                        ("coop_price_tier_id.is_discount", "=", True),
+                        ("coop_price_tier_id.company_id", "=", company.id),
+                    ]
+                )
+            )
+            members.with_company(company)._coop_apply_price_tier()

@@ -202,6 +202,12 @@ class TestFundAndCap(common.CoopSolidarityCommon):
             }
         )
         self.assertTrue(company.coop_fund_discounts_paused)
+        # The members follow in a job, not in the sale that crossed zero.
+        self.assertEqual(
+            self.alice.property_product_pricelist, self.tier_60.pricelist_id
+        )
+        self.assertTrue(self.policy_cron_triggered())
+        self.policy_cron.method_direct_trigger()
         self.assertEqual(
             self.alice.property_product_pricelist, self.reference.pricelist_id
         )
@@ -211,9 +217,47 @@ class TestFundAndCap(common.CoopSolidarityCommon):
         )
         self.Entry.create({"name": "Don", "entry_type": "donation", "amount": 50})
         self.assertFalse(company.coop_fund_discounts_paused)
+        self.policy_cron.method_direct_trigger()
         self.assertEqual(
             self.alice.property_product_pricelist, self.tier_60.pricelist_id
         )
+
+    @property
+    def policy_cron(self):
+        return self.env.ref("coop_solidarity_price.ir_cron_coop_fund_policy")
+
+    def policy_cron_triggered(self):
+        return self.env["ir.cron.trigger"].search_count(
+            [("cron_id", "=", self.policy_cron.id)]
+        )
+
+    def test_crossing_zero_costs_the_same_with_2_or_200_members(self):
+        """The sale that crosses zero (a till's sync) doesn't reprice the
+        members: its cost doesn't grow with their number."""
+        company = self.env.company
+        company.coop_fund_suspend_when_negative = True
+        self.assign(self.alice, self.tier_60)
+        self.assign(self.bruno, self.tier_60)
+
+        def crossing_queries():
+            company.coop_fund_discounts_paused = False
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Entry._apply_fund_policy(company, -10.0)
+            count = self.env.cr.sql_log_count - before
+            self.assertTrue(company.coop_fund_discounts_paused)
+            return count
+
+        crossing_queries()  # warms the caches (cron, trigger, company)
+        with_two = crossing_queries()
+        self.env["res.partner"].create(
+            [
+                {"name": f"Membre {i}", "coop_price_tier_id": self.tier_60.id}
+                for i in range(198)
+            ]
+        )
+        self.assertEqual(crossing_queries(), with_two)
 
     def test_alert_under_threshold(self):
         company = self.env.company
@@ -223,6 +267,26 @@ class TestFundAndCap(common.CoopSolidarityCommon):
             [("res_model", "=", "res.company"), ("res_id", "=", company.id)]
         )
         self.assertIn(self.manager, activity.user_id)
+        # In the manager's language; found again in any other: one alert.
+        self.manager.lang = "fr_FR"
+        mine = activity.filtered(lambda a: a.user_id == self.manager)
+        self.assertEqual(len(mine), 1)
+        self.Entry.with_context(lang="fr_FR").create(
+            {"name": "Don", "entry_type": "donation", "amount": 10}
+        )
+        self.Entry.with_context(lang="en_US").create(
+            {"name": "Don", "entry_type": "donation", "amount": 10}
+        )
+        self.assertEqual(
+            self.env["mail.activity"].search_count(
+                [
+                    ("res_model", "=", "res.company"),
+                    ("res_id", "=", company.id),
+                    ("user_id", "=", self.manager.id),
+                ]
+            ),
+            1,
+        )
 
     def test_fund_and_cap_take_constant_queries(self):
         self.assign(self.alice, self.tier_60)
