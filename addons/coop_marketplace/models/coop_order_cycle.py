@@ -309,11 +309,17 @@ class CoopOrderCycle(models.Model):
         orders = Order.search(
             [("coop_cycle_id", "=", self.id), ("state", "=", "sale")], order="id"
         )
-        pooling = self.env["coop.pooling"]._pool(
-            f"cycle:{self.id}",
-            self._coop_demand(orders),
-            offers=self._coop_offers(),
-            name=self.name,
+        # The cycle's company, whoever closes (the cron runs every company's
+        # cycles as one user): pooling and purchase orders land in it.
+        pooling = (
+            self.env["coop.pooling"]
+            .with_company(self.company_id)
+            ._pool(
+                f"cycle:{self.id}",
+                self._coop_demand(orders),
+                offers=self._coop_offers(),
+                name=self.name,
+            )
         )
         self.pooling_id = pooling
         self._coop_apply_shortages(orders, pooling.shortage_ids)

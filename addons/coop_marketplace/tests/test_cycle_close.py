@@ -55,6 +55,15 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         cls.cart = cls._create_order(cls.cycle, qty=1)
         cls.cart._coop_set_pickup_slot(cls.saturday)
 
+    def test_close_pools_in_the_cycles_company(self):
+        """The close cron runs every company's cycles as one user: the
+        pooling lands in the cycle's company, not in the user's."""
+        company_b = self.env["res.company"].create({"name": "Épicerie d'Arras"})
+        cycle = self._create_cycle("Cycle d'Arras", company_id=company_b.id)
+        self.assertNotEqual(self.env.company, company_b)
+        cycle._coop_close_orders()
+        self.assertEqual(cycle.pooling_id.company_id, company_b)
+
     def test_close(self):
         # Farm A can only bring 8 carrots after all (10 were offered).
         self.cycle.line_ids.filtered(

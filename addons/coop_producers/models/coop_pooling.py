@@ -68,13 +68,20 @@ class CoopPooling(models.Model):
     def _pool(self, reference, demand, offers=None, name=None):
         """Pool ``demand`` (dicts: product_id, quantity, destination) under
         ``reference``; ``offers`` (dicts: producer_id, product_id, quantity,
-        optional price) default to the producers' supplier info. Returns the
-        pooling, with its purchase orders and shortage lines."""
+        optional price) default to the producers' supplier info. Works in
+        ``env.company`` (callers pass theirs with ``with_company``). Returns
+        the pooling, with its purchase orders and shortage lines."""
         pooling = self.search(
             [("reference", "=", reference), ("company_id", "=", self.env.company.id)]
         )
         if not pooling:
-            pooling = self.create({"name": name or reference, "reference": reference})
+            pooling = self.create(
+                {
+                    "name": name or reference,
+                    "reference": reference,
+                    "company_id": self.env.company.id,
+                }
+            )
         pooling._set_demand(demand)
         pooling.action_pool(offers=offers)
         return pooling
@@ -116,11 +123,14 @@ class CoopPooling(models.Model):
             # cancelled ones); confirmed ones stop the re-run (checked above).
             pooling.purchase_order_ids.button_cancel()
             pooling.purchase_order_ids.unlink()
-            if offers is None:
-                offers = pooling._offers_from_suppliers()
-            allocations, shortages = pooling._allocate(offers)
+            # Each pooling its own offers: pooled together, the second one
+            # used to reuse the first one's.
+            pooling_offers = (
+                offers if offers is not None else pooling._offers_from_suppliers()
+            )
+            allocations, shortages = pooling._allocate(pooling_offers)
             self.env["coop.pooling.shortage"].create(shortages)
-            orders = pooling._create_purchase_orders(allocations, offers)
+            orders = pooling._create_purchase_orders(allocations, pooling_offers)
             line_by_key = {
                 (line.partner_id.id, line.product_id.id): line.id
                 for line in orders.order_line

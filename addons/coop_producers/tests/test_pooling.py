@@ -124,6 +124,25 @@ class TestPooling(common.CoopProducersCommon):
                 )
             )
 
+    def test_poolings_pooled_together_keep_their_own_offers(self):
+        carrots = self.Pooling._pool(
+            "week:carrots", self.demand((self.carrots_p, 10, "Lille"))
+        )
+        beer = self.Pooling._pool("week:beer", self.demand((self.beer_p, 6, "Lille")))
+        (carrots | beer).action_pool()
+        self.assertEqual(beer.purchase_order_ids.partner_id, self.farm_b)
+        self.assertFalse(beer.shortage_ids, "the beer's own offer, not the carrots'")
+        self.assertEqual(self.allocated(beer, self.farm_b, self.beer_p), 6)
+
+    def test_pooling_lands_in_the_company_asked(self):
+        company_b = self.env["res.company"].create({"name": "Épicerie d'Arras"})
+        self.logistics.company_ids |= company_b
+        pooling = self.Pooling.with_company(company_b)._pool(
+            "cycle:arras", self.demand((self.beer_p, 6, "Arras"))
+        )
+        self.assertEqual(pooling.company_id, company_b)
+        self.assertEqual(pooling.purchase_order_ids.company_id, company_b)
+
     def test_pooling_again_creates_no_duplicates(self):
         demand = self.demand((self.carrots_p, 20, "Lille"), (self.beer_p, 5, "Lille"))
         first = self.Pooling._pool("cycle:3", demand)
