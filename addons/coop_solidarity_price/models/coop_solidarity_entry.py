@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL
+from odoo.tools import SQL, float_is_zero
 
 
 class CoopSolidarityEntry(models.Model):
@@ -61,6 +63,15 @@ class CoopSolidarityEntry(models.Model):
     sale_order_line_id = fields.Many2one(
         "sale.order.line", readonly=True, index="btree_not_null"
     )
+    origin_entry_id = fields.Many2one(
+        "coop.solidarity.entry",
+        string="Correction of",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The sale's entry this one corrects: goods taken off a confirmed"
+        " order or added to it, an order cancelled.",
+    )
 
     _sql_constraints = [
         (
@@ -68,12 +79,20 @@ class CoopSolidarityEntry(models.Model):
             "unique(pos_order_line_id)",
             "A POS line enters the fund once.",
         ),
-        (
-            "sale_line_uniq",
-            "unique(sale_order_line_id)",
-            "A sale order line enters the fund once.",
-        ),
     ]
+
+    def init(self):
+        # A sale order line enters the fund once; its corrections follow it.
+        # (Replaces the former unique(sale_order_line_id) constraint.)
+        self.env.cr.execute(
+            "ALTER TABLE coop_solidarity_entry"
+            " DROP CONSTRAINT IF EXISTS coop_solidarity_entry_sale_line_uniq"
+        )
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS coop_solidarity_entry_sale_line_once"
+            " ON coop_solidarity_entry (sale_order_line_id)"
+            " WHERE origin_entry_id IS NULL"
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -186,6 +205,63 @@ class CoopSolidarityEntry(models.Model):
         if entries:
             self._check_fund_alert(company)
         return entries
+
+    @api.model
+    def _follow_sale_lines(self, lines):
+        """The fund follows the goods: when a confirmed order line sells
+        another quantity than the fund recorded (taken off at the close,
+        cancelled, edited), a correction at the original sale's prices gives
+        back (or adds) the fund's cost and the member's advantage. The one
+        path for every change of a sold quantity."""
+        entries = self.search(
+            [("sale_order_line_id", "in", lines.ids), ("entry_type", "=", "sale")]
+        )
+        if not entries:
+            return self.browse()
+        by_line = defaultdict(self.browse)
+        for entry in entries:
+            by_line[entry.sale_order_line_id] |= entry
+        vals_list = []
+        for line, line_entries in by_line.items():
+            original = line_entries.filtered(lambda e: not e.origin_entry_id)[:1]
+            if not original or not original.quantity:
+                continue
+            sold = 0.0 if line.order_id.state == "cancel" else line.product_uom_qty
+            delta = sold - sum(line_entries.mapped("quantity"))
+            if float_is_zero(delta, precision_rounding=line.product_uom.rounding):
+                continue
+            if line.order_id.state == "cancel":
+                label = self.env._("Order cancelled: %(product)s")
+            elif delta < 0:
+                label = self.env._("Taken off the order: %(product)s")
+            else:
+                label = self.env._("Added to the order: %(product)s")
+            currency = original.currency_id
+            ratio = delta / original.quantity
+            vals_list.append(
+                {
+                    "date": fields.Date.context_today(self),
+                    "name": label % {"product": original.product_id.display_name},
+                    "entry_type": "sale",
+                    "company_id": original.company_id.id,
+                    "partner_id": original.partner_id.id,
+                    "tier_id": original.tier_id.id,
+                    "product_id": original.product_id.id,
+                    "quantity": delta,
+                    "reference_price": original.reference_price,
+                    "charged_price": original.charged_price,
+                    "amount": currency.round(original.amount * ratio),
+                    "member_advantage": currency.round(
+                        original.member_advantage * ratio
+                    ),
+                    "sale_order_line_id": line.id,
+                    "origin_entry_id": original.id,
+                }
+            )
+        corrections = self.create(vals_list)
+        for company in corrections.company_id:
+            self._check_fund_alert(company)
+        return corrections
 
     @api.model
     def _check_fund_alert(self, company):

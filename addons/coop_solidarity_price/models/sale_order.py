@@ -84,6 +84,12 @@ class SaleOrder(models.Model):
             order._coop_record_solidarity()
         return res
 
+    def _action_cancel(self):
+        res = super()._action_cancel()
+        # sudo: a cancelled order gives the fund back, whoever cancels.
+        self.env["coop.solidarity.entry"].sudo()._follow_sale_lines(self.order_line)
+        return res
+
     def _coop_record_solidarity(self):
         tier = self._coop_tier()
         partner = self.partner_id.commercial_partner_id

@@ -144,6 +144,45 @@ class TestFundAndCap(common.CoopSolidarityCommon):
         # At the till, the same: the cashier's journey tour (demo products
         # at 20 %) checks the receipt, the till and the backend agree.
 
+    def test_the_fund_follows_the_goods_of_a_sale(self):
+        """Goods taken off a confirmed order (a shortage at the close) give
+        back exactly their part of the fund's cost and of the allowance; a
+        cancellation gives back the rest; a supportive member's contribution
+        follows likewise."""
+        self.assign(self.alice, self.tier_40)
+        self.assign(self.bruno, self.tier_support)
+        balance = self.Entry._fund_balance()
+        used = self.alice._coop_advantage_used().get(self.alice.id, 0.0)
+        order = self.sale_order(self.alice, [(self.bread, 5)])
+        entry = self.entries(self.alice)
+        per_loaf = entry.amount / 5  # 4.20 → 2.50 at −40 %: −1.70 each
+        self.assertAlmostEqual(per_loaf, -1.70)
+        # Two loaves missing at the close.
+        order.order_line.product_uom_qty -= 2
+        self.assertAlmostEqual(self.Entry._fund_balance(), balance + 3 * per_loaf)
+        self.assertAlmostEqual(
+            self.alice._coop_advantage_used()[self.alice.id], used + 3 * 1.70
+        )
+        correction = self.entries(self.alice) - entry
+        self.assertEqual(correction.origin_entry_id, entry)
+        self.assertEqual(correction.quantity, -2)
+        # Cancelled after confirmation: back to where it was.
+        order._action_cancel()
+        self.assertAlmostEqual(self.Entry._fund_balance(), balance)
+        self.assertAlmostEqual(
+            self.alice._coop_advantage_used().get(self.alice.id, 0.0), used
+        )
+        order._action_cancel()  # twice: nothing more
+        self.assertEqual(len(self.entries(self.alice)), 3)
+        # A supportive member's contribution follows too.
+        supportive = self.sale_order(self.bruno, [(self.bread, 2)])
+        contribution = self.entries(self.bruno).amount
+        self.assertGreater(contribution, 0)
+        supportive.order_line.product_uom_qty = 1
+        self.assertAlmostEqual(
+            sum(self.entries(self.bruno).mapped("amount")), contribution / 2
+        )
+
     def test_resent_pos_order_counts_once(self):
         self.assign(self.alice, self.tier_60)
         order = self.pos_order(
