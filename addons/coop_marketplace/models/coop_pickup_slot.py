@@ -8,8 +8,8 @@ class CoopPickupSlot(models.Model):
     """A dated time window of a pickup point in a cycle, with a number of
     orders it can take.
 
-    ``booked`` is never written through the ORM: ``_coop_book`` and
-    ``_coop_release`` change it with one conditional UPDATE each, so two
+    ``booked`` is never written through the ORM: ``_coop_take_place`` and
+    ``_coop_give_place`` change it with one conditional UPDATE each, so two
     checkouts at the same moment can't both take the last place, and the
     CHECK constraint below is the last line of defence.
     """
@@ -86,14 +86,13 @@ class CoopPickupSlot(models.Model):
                 format_datetime(self.env, slot.end_datetime, tz=tz, dt_format="HH:mm"),
             )
 
-    # === BOOKING API === #
+    # === PLACES === #
+    # The slot only counts its places; which order holds it is the order's
+    # business (sale.order._coop_set_pickup_slot, the field's one writer).
 
-    def _coop_book(self, order):
-        """Take one place of this slot for ``order``, or raise if it is full.
-
-        Callers (``sale.order._coop_set_pickup_slot``) check that the slot
-        fits the order. Works in sudo on purpose: members can't write slots.
-        """
+    def _coop_take_place(self):
+        """Take one place of this slot, or raise if it is full. Works in
+        sudo on purpose: members can't write slots."""
         self.ensure_one()
         # Pending ORM writes (a capacity changed in this transaction) must
         # be in the table the UPDATE reads.
@@ -108,21 +107,16 @@ class CoopPickupSlot(models.Model):
                 self.id,
             )
         )
-        booked = self.env.cr.fetchone()
+        taken = self.env.cr.fetchone()
         self.invalidate_recordset(["booked"])
-        if not booked:
+        if not taken:
             raise UserError(
                 self.env._("This pickup slot is full, please choose another one.")
             )
-        order.sudo().coop_pickup_slot_id = self
-        return True
 
-    def _coop_release(self, order):
-        """Give back the place ``order`` holds in this slot (nothing if it
-        holds none, so releasing twice is harmless)."""
+    def _coop_give_place(self):
+        """Give one place of this slot back."""
         self.ensure_one()
-        if order.coop_pickup_slot_id != self:
-            return False
         self.flush_recordset(["capacity", "booked"])
         self.env.cr.execute(
             SQL(
@@ -132,5 +126,3 @@ class CoopPickupSlot(models.Model):
             )
         )
         self.invalidate_recordset(["booked"])
-        order.sudo().coop_pickup_slot_id = False
-        return True

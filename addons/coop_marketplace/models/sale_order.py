@@ -20,8 +20,10 @@ class SaleOrder(models.Model):
         copy=False,
         ondelete="restrict",
     )
-    # Written only by _coop_set_pickup_slot (through the slot's booking API)
-    # so that the slot's booked count stays right.
+    # Written only by _coop_set_pickup_slot and _coop_release_pickup_slot,
+    # which take and give the slot's places: any other write (RPC, import)
+    # is routed through them (see write/create), so that ``booked`` always
+    # equals the number of orders holding the slot.
     coop_pickup_slot_id = fields.Many2one(
         "coop.pickup.slot",
         string="Pickup slot",
@@ -91,17 +93,48 @@ class SaleOrder(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A slot given at creation (RPC, import) is booked like any other.
+        slots = [vals.pop("coop_pickup_slot_id", False) for vals in vals_list]
+        orders = super().create(vals_list)
+        for order, slot_id in zip(orders, slots, strict=True):
+            if slot_id:
+                order._coop_set_pickup_slot(
+                    self.env["coop.pickup.slot"].browse(slot_id)
+                )
+        return orders
+
+    def write(self, vals):
+        if "coop_pickup_slot_id" in vals and not self.env.context.get(
+            "coop_slot_owner"
+        ):
+            # A direct write (RPC, import) books through the owner: the
+            # same checks, the places counted.
+            # The slot first, while the order is still in its cycle.
+            vals = dict(vals)
+            slot = self.env["coop.pickup.slot"].browse(vals.pop("coop_pickup_slot_id"))
+            for order in self:
+                order._coop_set_pickup_slot(slot)
+            return super().write(vals) if vals else True
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_release_coop_pickup_slot(self):
         # A deleted cart gives its place back too.
-        for order in self.filtered("coop_pickup_slot_id"):
-            order.coop_pickup_slot_id._coop_release(order)
+        self._coop_release_pickup_slot()
 
     def _action_cancel(self):
         # A cancelled order gives its place back.
-        for order in self.filtered("coop_pickup_slot_id"):
-            order.coop_pickup_slot_id._coop_release(order)
+        self._coop_release_pickup_slot()
         return super()._action_cancel()
+
+    def _coop_release_pickup_slot(self):
+        """Give back the places these orders hold (nothing for an order that
+        holds none: releasing twice is harmless)."""
+        for order in self.filtered("coop_pickup_slot_id"):
+            order.coop_pickup_slot_id._coop_give_place()
+            order.sudo().with_context(coop_slot_owner=True).coop_pickup_slot_id = False
 
     def _coop_set_pickup_slot(self, slot):
         """Book ``slot`` for this order, giving back its previous slot; an
@@ -134,12 +167,18 @@ class SaleOrder(models.Model):
         # on (the portal shows it on the page): a full slot keeps the order
         # in its previous one.
         with self.env.cr.savepoint():
-            if self.coop_pickup_slot_id:
-                self.coop_pickup_slot_id._coop_release(self)
+            self._coop_release_pickup_slot()
             if slot:
-                slot._coop_book(self)
-                if not self.coop_pickup_point_id:
-                    self.coop_pickup_point_id = slot.point_id
+                slot._coop_take_place()
+                # sudo: members book a slot on their cart, not by writing it.
+                self.sudo().with_context(coop_slot_owner=True).write(
+                    {
+                        "coop_pickup_slot_id": slot.id,
+                        "coop_pickup_point_id": (
+                            self.coop_pickup_point_id or slot.point_id
+                        ).id,
+                    }
+                )
         return True
 
     def _coop_check_slot_point(self, slot):
@@ -258,8 +297,8 @@ class SaleOrder(models.Model):
 
     def _coop_set_pickup_point(self, point):
         self.ensure_one()
-        if point != self.coop_pickup_point_id and self.coop_pickup_slot_id:
-            self.coop_pickup_slot_id._coop_release(self)
+        if point != self.coop_pickup_point_id:
+            self._coop_release_pickup_slot()
         self.write(
             {
                 "coop_pickup_point_id": point.id,

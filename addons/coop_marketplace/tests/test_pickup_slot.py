@@ -5,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.coop_marketplace.tests import common
@@ -127,7 +127,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.assertFalse(order.coop_pickup_slot_id)
         self.assertEqual(self.saturday.booked, 0)
         # Releasing what the order doesn't hold changes nothing.
-        self.assertFalse(self.saturday._coop_release(order))
+        order._coop_release_pickup_slot()
         self.assertEqual(self._db_booked(self.saturday), 0)
 
     def test_cancel_releases(self):
@@ -170,6 +170,55 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             order._coop_set_pickup_slot(self.saturday)
         self.assertEqual(order.coop_pickup_slot_id, self.friday)
         self.assertEqual(self.saturday.booked, 0)
+
+    def _holding(self, slot):
+        return self.env["sale.order"].search_count(
+            [("coop_pickup_slot_id", "=", slot.id)]
+        )
+
+    def test_every_path_books_through_the_owner(self):
+        """Whatever path writes an order's slot, ``booked`` equals the
+        orders holding it: a direct write (RPC as a manager, an import), a
+        creation with a slot, a copy, a change of point, a full slot."""
+        order, other, third = self.orders[:3]
+        # A manager's direct write is booked, not just stored.
+        sales_manager = new_test_user(
+            self.env, login="coop_slot_sales", groups="sales_team.group_sale_manager"
+        )
+        order.with_user(sales_manager).write({"coop_pickup_slot_id": self.saturday.id})
+        self.assertEqual(order.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+        self.assertEqual(self._db_booked(self.saturday), 1)
+        # A creation with a slot (an import) too.
+        created = self.env["sale.order"].create(
+            {
+                "partner_id": self.portal_member.partner_id.id,
+                "coop_cycle_id": self.cycle.id,
+                "coop_pickup_slot_id": self.saturday.id,
+            }
+        )
+        self.assertEqual(created.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(self._db_booked(self.saturday), 2)
+        # Full: refused, nothing written.
+        with self.assertRaises(UserError), self.cr.savepoint():
+            other.write({"coop_pickup_slot_id": self.saturday.id, "note": "x"})
+        self.assertFalse(other.coop_pickup_slot_id)
+        self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+        # A copy holds no slot.
+        self.assertFalse(order.copy().coop_pickup_slot_id)
+        self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+        # A slot of another point is refused, whatever the path.
+        third._coop_set_pickup_point(
+            self.env["coop.pickup.point"].create(
+                {"name": "Lomme", "partner_id": self.point.partner_id.id}
+            )
+        )
+        with self.assertRaises(UserError), self.cr.savepoint():
+            third.write({"coop_pickup_slot_id": self.friday.id})
+        # Clearing it gives the place back.
+        order.write({"coop_pickup_slot_id": False})
+        self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+        self.assertEqual(self._db_booked(self.saturday), 1)
 
     def test_a_negative_capacity_says_so(self):
         """Capacity −1: the error is "must be positive", not "more bookings
