@@ -81,14 +81,15 @@ class SaleOrder(models.Model):
                 p.state == "done" for p in deliveries
             )
 
-    @api.constrains("coop_cycle_id", "coop_pickup_slot_id")
+    @api.constrains("coop_cycle_id", "coop_pickup_point_id", "coop_pickup_slot_id")
     def _check_coop_pickup_slot_cycle(self):
         for order in self:
             slot = order.coop_pickup_slot_id
-            if slot and slot.cycle_id != order.coop_cycle_id:
+            if slot and not order._coop_slot_fits(slot):
                 raise ValidationError(
                     self.env._(
-                        "The pickup slot of %(order)s belongs to another cycle.",
+                        "The pickup slot of %(order)s is not in its cycle or at"
+                        " its pickup point.",
                         order=order.display_name,
                     )
                 )
@@ -155,11 +156,11 @@ class SaleOrder(models.Model):
                     "The order cycle is closed: the pickup slot can't change any more."
                 )
             )
-        if slot and slot.cycle_id != self.coop_cycle_id:
-            raise UserError(
-                self.env._("This pickup slot is not part of the order's cycle.")
-            )
-        if slot and not self._coop_check_slot_point(slot):
+        if slot and not self._coop_slot_fits(slot):
+            if slot.cycle_id != self.coop_cycle_id:
+                raise UserError(
+                    self.env._("This pickup slot is not part of the order's cycle.")
+                )
             raise UserError(
                 self.env._("This pickup slot is not at the chosen pickup point.")
             )
@@ -181,12 +182,12 @@ class SaleOrder(models.Model):
                 )
         return True
 
-    def _coop_check_slot_point(self, slot):
-        """Whether ``slot`` is at the pickup point chosen for this order (an
-        order taken by the staff may have none yet: the slot's point is
-        then taken)."""
+    def _coop_slot_fits(self, slot):
+        """The one predicate "this slot fits this order": in the order's
+        cycle, at its pickup point (an order taken by the staff may have no
+        point yet: the slot's point is then taken)."""
         self.ensure_one()
-        return (
+        return slot.cycle_id == self.coop_cycle_id and (
             not self.coop_pickup_point_id or slot.point_id == self.coop_pickup_point_id
         )
 
@@ -352,7 +353,7 @@ class SaleOrder(models.Model):
             raise ValidationError(self.env._("Please choose a pickup point."))
         if not slot:
             raise ValidationError(self.env._("Please choose a pickup slot."))
-        if slot.point_id != point or slot.cycle_id != self.coop_cycle_id:
+        if not self._coop_slot_fits(slot):
             raise ValidationError(
                 self.env._(
                     "The pickup slot doesn't match the pickup point or the cycle."
