@@ -319,6 +319,7 @@ class CoopOrderCycle(models.Model):
                 self._coop_demand(orders),
                 offers=self._coop_offers(),
                 name=self.name,
+                lock=True,
             )
         )
         self.pooling_id = pooling
@@ -367,7 +368,7 @@ class CoopOrderCycle(models.Model):
             amount = line.price_total * take / line.product_uom_qty
             reduced[line.order_id].append((line, take, amount))
         for order, changes in reduced.items():
-            order.with_context(coop_cycle_close=True)._coop_reduce_for_shortage(changes)
+            order._coop_reduce_for_shortage(changes)
 
     def _coop_group_deliveries(self, orders):
         """One batch transfer per pickup point and slot."""

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.coop_marketplace.tests import common
@@ -63,6 +63,19 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertNotEqual(self.env.company, company_b)
         cycle._coop_close_orders()
         self.assertEqual(cycle.pooling_id.company_id, company_b)
+
+    def test_a_closes_pooling_is_not_pooled_again_by_hand(self):
+        """The close took its shortages off the orders and refunded them:
+        the "Pool" button is hidden and refused on its pooling."""
+        self.cycle._coop_close_orders()
+        pooling = self.cycle.pooling_id
+        self.assertTrue(pooling.locked)
+        orders = pooling.purchase_order_ids
+        with self.assertRaises(UserError):
+            pooling.action_pool()
+        self.assertEqual(pooling.purchase_order_ids, orders)
+        view = self.env.ref("coop_producers.coop_pooling_view_form")
+        self.assertIn('invisible="locked"', view.arch_db)
 
     def test_close(self):
         # Farm A can only bring 8 carrots after all (10 were offered).

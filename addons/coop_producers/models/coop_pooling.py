@@ -47,6 +47,13 @@ class CoopPooling(models.Model):
         "purchase.order", "coop_pooling_id", string="Purchase orders"
     )
     purchase_count = fields.Integer(compute="_compute_purchase_count")
+    locked = fields.Boolean(
+        string="Made by a close",
+        readonly=True,
+        help="Pooled by a process (an order cycle's close) that took the"
+        " shortages off its orders and refunded them: pooling it again by hand"
+        " would no longer match them.",
+    )
 
     _sql_constraints = [
         (
@@ -65,12 +72,13 @@ class CoopPooling(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _pool(self, reference, demand, offers=None, name=None):
+    def _pool(self, reference, demand, offers=None, name=None, lock=False):
         """Pool ``demand`` (dicts: product_id, quantity, destination) under
         ``reference``; ``offers`` (dicts: producer_id, product_id, quantity,
         optional price) default to the producers' supplier info. Works in
         ``env.company`` (callers pass theirs with ``with_company``). Returns
-        the pooling, with its purchase orders and shortage lines."""
+        the pooling, with its purchase orders and shortage lines. ``lock``:
+        the caller acts on the result (a close): no pooling again by hand."""
         pooling = self.search(
             [("reference", "=", reference), ("company_id", "=", self.env.company.id)]
         )
@@ -80,10 +88,11 @@ class CoopPooling(models.Model):
                     "name": name or reference,
                     "reference": reference,
                     "company_id": self.env.company.id,
+                    "locked": lock,
                 }
             )
         pooling._set_demand(demand)
-        pooling.action_pool(offers=offers)
+        pooling._run_pooling(offers=offers)
         return pooling
 
     def _set_demand(self, demand):
@@ -114,7 +123,22 @@ class CoopPooling(models.Model):
             ]
         )
 
-    def action_pool(self, offers=None):
+    def action_pool(self):
+        """The "Pool" button: refused on a pooling a close made and acted
+        upon (the button is hidden there too)."""
+        locked = self.filtered("locked")
+        if locked:
+            raise UserError(
+                self.env._(
+                    "%(poolings)s was made by an order cycle's close, which took"
+                    " its shortages off the members' orders: it can't be pooled"
+                    " again by hand.",
+                    poolings=", ".join(locked.mapped("name")),
+                )
+            )
+        return self._run_pooling()
+
+    def _run_pooling(self, offers=None):
         for pooling in self:
             pooling._check_can_repool()
             pooling.allocation_ids.unlink()

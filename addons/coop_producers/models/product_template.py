@@ -122,14 +122,12 @@ class ProductTemplate(models.Model):
         return res
 
     def _coop_sync_list_price(self):
-        # Through models.Model.write: the consumer price is derived, it must
-        # not trigger this synchronisation again.
+        # The consumer price is derived: writing it alone doesn't come back
+        # here (write only syncs on the producer's price, producer, category).
         for template in self:
             price = template._coop_consumer_price()
             if template.currency_id.compare_amounts(price, template.list_price):
-                template.with_context(coop_sync_list_price=True).write(
-                    {"list_price": price}
-                )
+                template.write({"list_price": price})
         return True
 
     @api.ondelete(at_uninstall=False)
