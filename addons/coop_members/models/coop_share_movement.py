@@ -206,6 +206,25 @@ class CoopShareMovement(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
+    @api.model
+    def _create_subscription(self, partner, share_class, quantity, date, **values):
+        """A subscription of ``quantity`` shares, the one path of the back
+        office (invoiced, entered in the register at payment) and of the till
+        (paid, entered at once): what the register would refuse (class,
+        maximum held) is refused now, before anything else is written."""
+        movement = self.create(
+            {
+                "partner_id": partner.id,
+                "share_class_id": share_class.id,
+                "type": "subscription",
+                "quantity": quantity,
+                "date": date,
+                **values,
+            }
+        )
+        movement._check_holdings_after()
+        return movement
+
     def action_confirm(self):
         """Enter the movements in the register, in order, all or none."""
         if not self.env.user.has_group("coop_members.coop_member_group_manager"):

@@ -115,16 +115,13 @@ class PosOrder(models.Model):
         movement = (
             self.env["coop.share.movement"]
             .sudo()
-            .create(
-                {
-                    "partner_id": partner.id,
-                    "share_class_id": share_class.id,
-                    "type": "subscription",
-                    "quantity": round(quantity),
-                    "date": fields.Date.context_today(self, self.date_order),
-                    "pos_order_line_id": line.id,
-                    "origin": self.name,
-                }
+            ._create_subscription(
+                partner,
+                share_class,
+                round(quantity),
+                fields.Date.context_today(self, self.date_order),
+                pos_order_line_id=line.id,
+                origin=self.name,
             )
         )
         movement._confirm()

@@ -84,17 +84,9 @@ class CoopShareSubscribeWizard(models.TransientModel):
                     share_class=share_class.display_name,
                 )
             )
-        movement = self.env["coop.share.movement"].create(
-            {
-                "partner_id": self.partner_id.id,
-                "share_class_id": share_class.id,
-                "type": "subscription",
-                "quantity": self.quantity,
-                "date": self.date,
-            }
+        movement = self.env["coop.share.movement"]._create_subscription(
+            self.partner_id, share_class, self.quantity, self.date
         )
-        # Refuse now what the register would refuse at payment (class maximum).
-        movement._check_holdings_after()
         invoice = self.env["account.move"].create(
             {
                 "move_type": "out_invoice",
