@@ -124,3 +124,24 @@ class TestDemoPdfs(HttpCase):
         self.assertIn("100,40", text)  # the net paid to the producer
         self.assertIn("Montant net qui vous est versé", text)
         self.assertHeaderFooter(text)
+
+    def test_the_manager_prints_certificate_cards_and_register(self):
+        """As the demo manager ("gerante"), not as the superuser: her rights
+        reach the records and the reports."""
+        gerante = self.env.ref("coop_members.res_users_manager_demo")
+        Report = self.Report.with_user(gerante)
+        for xmlid, records, data in (
+            ("coop_members.action_report_share_certificate", self.amina, None),
+            ("coop_members.action_report_member_card", self.amina, None),
+            (
+                "coop_members.action_report_share_register",
+                None,
+                {"date_from": False, "date_to": False},
+            ),
+        ):
+            with self.subTest(report=xmlid):
+                pdf, kind = Report._render_qweb_pdf(
+                    xmlid, res_ids=records.ids if records else None, data=data
+                )
+                self.assertEqual(kind, "pdf")
+                self.assertIn("Amina Benali", pdf_text(pdf))
