@@ -3,6 +3,7 @@ from . import coop_collection_stop
 from . import coop_pooling
 from . import coop_pooling_allocation
 from . import coop_pooling_demand
+from . import coop_pooling_offer
 from . import coop_pooling_shortage
 from . import coop_producer_label
 from . import coop_producer_statement

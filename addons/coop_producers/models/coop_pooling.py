@@ -37,6 +37,7 @@ class CoopPooling(models.Model):
         [("draft", "Draft"), ("pooled", "Pooled")], default="draft", required=True
     )
     demand_ids = fields.One2many("coop.pooling.demand", "pooling_id")
+    offer_ids = fields.One2many("coop.pooling.offer", "pooling_id", string="Offers")
     allocation_ids = fields.One2many(
         "coop.pooling.allocation", "pooling_id", string="Allocations"
     )
@@ -95,6 +96,25 @@ class CoopPooling(models.Model):
         pooling._run_pooling(offers=offers)
         return pooling
 
+    def _set_offers(self, offers):
+        """Replace the stored offers by ``offers`` (dicts: producer_id,
+        product_id, quantity or None for no limit, optional price)."""
+        self.ensure_one()
+        self.offer_ids.unlink()
+        self.env["coop.pooling.offer"].create(
+            [
+                {
+                    "pooling_id": self.id,
+                    "producer_id": offer["producer_id"],
+                    "product_id": offer["product_id"],
+                    "unlimited": offer.get("quantity") is None,
+                    "quantity": offer.get("quantity") or 0.0,
+                    "price": offer.get("price") or 0.0,
+                }
+                for offer in offers
+            ]
+        )
+
     def _set_demand(self, demand):
         """Replace the demand by ``demand``, summed per product and
         destination."""
@@ -147,11 +167,20 @@ class CoopPooling(models.Model):
             # cancelled ones); confirmed ones stop the re-run (checked above).
             pooling.purchase_order_ids.button_cancel()
             pooling.purchase_order_ids.unlink()
-            # Each pooling its own offers: pooled together, the second one
-            # used to reuse the first one's.
-            pooling_offers = (
-                offers if offers is not None else pooling._offers_from_suppliers()
-            )
+            # Offers are stored beside the demand: the ones given, else the
+            # ones of the first run (the supplier info of that day), so that
+            # pooling again gives the same orders. Each pooling its own.
+            if offers is not None:
+                pooling._set_offers(offers)
+            else:
+                # Products newly in demand take their producers' offers.
+                new = pooling.demand_ids.product_id - pooling.offer_ids.product_id
+                if new:
+                    pooling._set_offers(
+                        pooling.offer_ids._as_dicts()
+                        + pooling._offers_from_suppliers(new)
+                    )
+            pooling_offers = pooling.offer_ids._as_dicts()
             allocations, shortages = pooling._allocate(pooling_offers)
             self.env["coop.pooling.shortage"].create(shortages)
             orders = pooling._create_purchase_orders(allocations, pooling_offers)
@@ -182,11 +211,12 @@ class CoopPooling(models.Model):
     # Allocation
     # ------------------------------------------------------------------
 
-    def _offers_from_suppliers(self):
+    def _offers_from_suppliers(self, products=None):
         """Offers (producer, product, quantity or None for no limit, price)
-        from the product's supplier info lines of producers, else its
-        producer at the producer price."""
-        products = self.demand_ids.product_id
+        for ``products`` (default: the demand's) from the product's supplier
+        info lines of producers, else its producer at the producer price."""
+        if products is None:
+            products = self.demand_ids.product_id
         offers = defaultdict(dict)
         for info in self.env["product.supplierinfo"].search(
             [

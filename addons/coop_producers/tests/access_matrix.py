@@ -118,6 +118,7 @@ MODEL_ACCESS = {
     # purchase orders (record rule, tests/test_pooling.py).
     "coop.pooling": LOGISTICS_ONLY,
     "coop.pooling.demand": LOGISTICS_ONLY,
+    "coop.pooling.offer": LOGISTICS_ONLY,
     "coop.pooling.allocation": LOGISTICS_ONLY,
     "coop.pooling.shortage": LOGISTICS_ONLY,
     # Rounds are planned by logistics staff; producers read the rounds and

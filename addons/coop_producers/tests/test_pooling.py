@@ -143,6 +143,35 @@ class TestPooling(common.CoopProducersCommon):
         self.assertEqual(pooling.company_id, company_b)
         self.assertEqual(pooling.purchase_order_ids.company_id, company_b)
 
+    def test_pooling_again_by_hand_gives_the_same_orders(self):
+        """The offers are stored beside the demand: the producers' supplier
+        info changing since doesn't change a pooling run again."""
+        pooling = self.Pooling._pool(
+            "week:repool", self.demand((self.carrots_p, 40, "Lille"))
+        )
+        before = {
+            (a.producer_id, a.product_id): a.quantity for a in pooling.allocation_ids
+        }
+        self.assertEqual(len(pooling.offer_ids), 2)  # farms A and C
+        self.env["product.supplierinfo"].search(
+            [("partner_id", "=", self.farm_c.id)]
+        ).coop_offer_qty = 1
+        pooling.action_pool()
+        after = {
+            (a.producer_id, a.product_id): a.quantity for a in pooling.allocation_ids
+        }
+        self.assertEqual(after, before)
+        # A product newly in demand takes its producer's offer.
+        pooling._set_demand(
+            self.demand((self.carrots_p, 40, "Lille"), (self.beer_p, 6, "Lille"))
+        )
+        pooling.action_pool()
+        self.assertEqual(self.allocated(pooling, self.farm_b, self.beer_p), 6)
+        self.assertEqual(
+            self.allocated(pooling, self.farm_c, self.carrots_p),
+            before[self.farm_c, self.carrots_p],
+        )
+
     def test_pooling_again_creates_no_duplicates(self):
         demand = self.demand((self.carrots_p, 20, "Lille"), (self.beer_p, 5, "Lille"))
         first = self.Pooling._pool("cycle:3", demand)
