@@ -111,3 +111,32 @@ class TestTiersOnMarketplace(TransactionCase):
             for product in alcohol:
                 with self.subTest(tier=tier.display_label, product=product.name):
                     self.assertAlmostEqual(prices[product.id][0], reference[product.id])
+
+    def test_the_close_gives_the_fund_back_the_missing_goods(self):
+        """Carrots short at the close of the demo's cycle: the orders lose
+        them, and the fund's entries of every order line net to what the
+        line still sells (cost and allowance given back, counted once)."""
+        cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
+        offer = cycle.line_ids.filtered(lambda line: line.product_id == self.carrots)
+        self.assertGreater(offer.ordered_qty, 1)
+        offer.offered_qty = 1
+        cycle._coop_close_orders()
+        lines = (
+            self.env["sale.order"]
+            .search([("coop_cycle_id", "=", cycle.id), ("state", "=", "sale")])
+            .order_line
+        )
+        carrots = lines.filtered(lambda line: line.product_id == self.carrots)
+        self.assertEqual(sum(carrots.mapped("product_uom_qty")), 1)
+        Entry = self.env["coop.solidarity.entry"]
+        tiered = 0
+        for line in lines:
+            entries = Entry.search([("sale_order_line_id", "=", line.id)])
+            if not entries:
+                continue
+            tiered += 1
+            with self.subTest(line=line.display_name):
+                self.assertAlmostEqual(
+                    sum(entries.mapped("quantity")), line.product_uom_qty
+                )
+        self.assertTrue(tiered, "the demo's members order at their tiers")
