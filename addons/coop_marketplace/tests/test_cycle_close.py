@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command
+from datetime import timedelta
+
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -63,6 +65,27 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertNotEqual(self.env.company, company_b)
         cycle._coop_close_orders()
         self.assertEqual(cycle.pooling_id.company_id, company_b)
+
+    def test_the_cron_closes_each_company_in_its_own(self):
+        """The close cron, run as a user of company A, closes company B's
+        cycle in B; A's marketplace manager sees none of B's pooling."""
+        company_b = self.env["res.company"].create({"name": "Épicerie d'Arras"})
+        cycle = self._create_cycle("Cycle d'Arras", company_id=company_b.id)
+        now = fields.Datetime.now()
+        cycle.write(
+            {
+                "state": "open",
+                "open_datetime": now - timedelta(days=1),
+                "close_datetime": now - timedelta(hours=1),
+            }
+        )
+        self.env["coop.order.cycle"]._cron_coop_order_cycles()
+        self.assertEqual(cycle.state, "closed")
+        self.assertEqual(cycle.pooling_id.company_id, company_b)
+        manager = self.manager.with_user(self.manager)
+        self.assertFalse(
+            manager.env["coop.pooling"].search([("id", "=", cycle.pooling_id.id)])
+        )
 
     def test_a_closes_pooling_is_not_pooled_again_by_hand(self):
         """The close took its shortages off the orders and refunded them:
