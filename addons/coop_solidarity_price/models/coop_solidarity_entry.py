@@ -236,32 +236,41 @@ class CoopSolidarityEntry(models.Model):
                 label = self.env._("Taken off the order: %(product)s")
             else:
                 label = self.env._("Added to the order: %(product)s")
-            currency = original.currency_id
-            ratio = delta / original.quantity
             vals_list.append(
                 {
-                    "date": fields.Date.context_today(self),
-                    "name": label % {"product": original.product_id.display_name},
-                    "entry_type": "sale",
-                    "company_id": original.company_id.id,
-                    "partner_id": original.partner_id.id,
-                    "tier_id": original.tier_id.id,
-                    "product_id": original.product_id.id,
-                    "quantity": delta,
-                    "reference_price": original.reference_price,
-                    "charged_price": original.charged_price,
-                    "amount": currency.round(original.amount * ratio),
-                    "member_advantage": currency.round(
-                        original.member_advantage * ratio
+                    **original._correction_values(
+                        delta, label % {"product": original.product_id.display_name}
                     ),
                     "sale_order_line_id": line.id,
-                    "origin_entry_id": original.id,
                 }
             )
         corrections = self.create(vals_list)
         for company in corrections.company_id:
             self._check_fund_alert(company)
         return corrections
+
+    def _correction_values(self, quantity, name, date=None):
+        """Values of an entry correcting this sale's entry for ``quantity``
+        (negative: goods given back), at the original sale's prices: the
+        one way the fund and the allowance follow goods returned, taken off
+        or cancelled (till and sales orders)."""
+        self.ensure_one()
+        ratio = quantity / self.quantity
+        return {
+            "date": date or fields.Date.context_today(self),
+            "name": name,
+            "entry_type": "sale",
+            "company_id": self.company_id.id,
+            "partner_id": self.partner_id.id,
+            "tier_id": self.tier_id.id,
+            "product_id": self.product_id.id,
+            "quantity": quantity,
+            "reference_price": self.reference_price,
+            "charged_price": self.charged_price,
+            "amount": self.currency_id.round(self.amount * ratio),
+            "member_advantage": self.currency_id.round(self.member_advantage * ratio),
+            "origin_entry_id": self.id,
+        }
 
     @api.model
     def _check_fund_alert(self, company):

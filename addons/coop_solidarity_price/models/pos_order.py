@@ -90,23 +90,13 @@ class PosOrder(models.Model):
                 continue  # sold at the reference price: nothing to give back
             vals_list.append(
                 {
-                    "date": self.date_order.date(),
-                    "name": self.env._(
-                        "Return: %(product)s", product=original.product_id.display_name
-                    ),
-                    "entry_type": "sale",
-                    "company_id": original.company_id.id,
-                    "partner_id": original.partner_id.id,
-                    "tier_id": original.tier_id.id,
-                    "product_id": original.product_id.id,
-                    "quantity": line.qty,
-                    "reference_price": original.reference_price,
-                    "charged_price": original.charged_price,
-                    "amount": original.currency_id.round(
-                        original.amount * line.qty / original.quantity
-                    ),
-                    "member_advantage": original.currency_id.round(
-                        original.member_advantage * line.qty / original.quantity
+                    **original._correction_values(
+                        line.qty,
+                        self.env._(
+                            "Return: %(product)s",
+                            product=original.product_id.display_name,
+                        ),
+                        self.date_order.date(),
                     ),
                     "pos_order_line_id": line.id,
                 }
