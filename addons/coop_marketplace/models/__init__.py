@@ -11,5 +11,7 @@ from . import product_product
 from . import product_template
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_pickup_day
+from . import sale_order_shortage
 from . import stock_picking_batch
 from . import website

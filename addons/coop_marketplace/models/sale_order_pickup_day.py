@@ -1,0 +1,57 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class SaleOrder(models.Model):
+    """Pickup day: the volunteers hand the orders over."""
+
+    _inherit = "sale.order"
+
+    coop_collected = fields.Boolean(
+        string="Collected",
+        compute="_compute_coop_collected",
+        help="Every delivery of the order is done.",
+    )
+
+    @api.depends("picking_ids.state")
+    def _compute_coop_collected(self):
+        for order in self:
+            # sudo: volunteers read the pickup status, not the transfers.
+            deliveries = order.sudo().picking_ids.filtered(
+                lambda p: p.picking_type_code == "outgoing" and p.state != "cancel"
+            )
+            order.coop_collected = bool(deliveries) and all(
+                p.state == "done" for p in deliveries
+            )
+
+    def action_coop_mark_collected(self):
+        """The member collected their order: its delivery is validated with
+        the ordered quantities."""
+        if not self.env.user.has_group("coop_marketplace.group_coop_pickup_volunteer"):
+            raise AccessError(
+                self.env._("Only pickup volunteers tick orders as collected.")
+            )
+        for order in self:
+            if order.state != "sale" or not order.coop_pickup_slot_id:
+                raise UserError(
+                    self.env._(
+                        "%(order)s is not a confirmed order with a pickup slot.",
+                        order=order.name,
+                    )
+                )
+            # sudo: volunteers are not stock users; they validate exactly the
+            # deliveries of the order they hand over, nothing else.
+            deliveries = order.sudo().picking_ids.filtered(
+                lambda p: (
+                    p.picking_type_code == "outgoing"
+                    and p.state not in ("done", "cancel")
+                )
+            )
+            for move in deliveries.move_ids:
+                move.quantity = move.product_uom_qty
+                move.picked = True
+            deliveries.with_context(
+                skip_backorder=True, picking_ids_not_to_backorder=deliveries.ids
+            )._action_done()
+        return True
