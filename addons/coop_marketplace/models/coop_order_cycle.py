@@ -182,9 +182,7 @@ class CoopOrderCycle(models.Model):
         distribution)."""
         to_close = self.filtered(lambda cycle: cycle.state == "open")
         for cycle in to_close:
-            # Everything the close creates (pooling, purchase orders, batches,
-            # credit notes) lands in the cycle's company, whoever closes.
-            cycle.with_company(cycle.company_id)._coop_close_orders()
+            cycle._coop_close_orders()
         to_close.state = "closed"
         return to_close
 

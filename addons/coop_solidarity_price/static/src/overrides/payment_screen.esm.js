@@ -1,5 +1,6 @@
 /** @odoo-module */
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import {coopOrderAdvantage} from "./coop_advantage.esm";
 import {PaymentScreen} from "@point_of_sale/app/screens/payment_screen/payment_screen";
 import {patch} from "@web/core/utils/patch";
 
@@ -12,7 +13,7 @@ patch(PaymentScreen.prototype, {
         const referencePricelist = this.pos.config.coop_reference_pricelist_id;
         let advantage = 0;
         if (partner && referencePricelist && partner.coop_cap_remaining >= 0) {
-            advantage = this.pos.coopOrderAdvantage(order, referencePricelist);
+            advantage = coopOrderAdvantage(order, referencePricelist);
         }
         const result = await super._finalizeValidation(...arguments);
         if (advantage > 0) {

@@ -7,11 +7,6 @@ import {_t} from "@web/core/l10n/translation";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
-    /** What this order saves the member (see coopOrderAdvantage). */
-    coopOrderAdvantage(order, referencePricelist) {
-        return coopOrderAdvantage(order, referencePricelist);
-    },
-
     /**
      * Past the member's monthly allowance, the order takes the reference
      * prices, and the cashier is told why the total changed.
@@ -28,7 +23,7 @@ patch(PosStore.prototype, {
         ) {
             return false;
         }
-        const advantage = this.coopOrderAdvantage(order, referencePricelist);
+        const advantage = coopOrderAdvantage(order, referencePricelist);
         if (advantage <= partner.coop_cap_remaining + 0.005) {
             return false;
         }
