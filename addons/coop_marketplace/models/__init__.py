@@ -3,6 +3,7 @@ from . import coop_order_cycle_line
 from . import coop_pickup_point
 from . import coop_pickup_slot
 from . import coop_pickup_slot_template
+from . import coop_shortage_refund
 from . import delivery_carrier
 from . import ir_http
 from . import payment_provider

@@ -257,8 +257,8 @@ class CoopOrderCycle(models.Model):
     @api.model
     def _cron_coop_order_cycles(self):
         """Open the draft cycles whose opening time has come (if they offer
-        something), close the open ones whose closing time has passed, send
-        the shortage refunds of the closes."""
+        something), close the open ones whose closing time has passed (their
+        shortage refunds are sent by their own job, once this is committed)."""
         now = fields.Datetime.now()
         to_open = self.search(
             [
@@ -271,8 +271,6 @@ class CoopOrderCycle(models.Model):
         to_open.action_open()
         to_close = self.search([("state", "=", "open"), ("close_datetime", "<=", now)])
         to_close._coop_close()
-        # Once the close is committed (each refund commits).
-        self.env["sale.order"]._cron_coop_send_shortage_refunds()
         return True
 
     def _coop_accepts(self, partner):

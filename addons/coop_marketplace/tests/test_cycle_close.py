@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import RecordCapturer, tagged
 
 from odoo.addons.coop_marketplace.tests import common
 
@@ -272,27 +272,43 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         provider.state = "test"
         last = self.orders[-1]
         paid_tx = self._pay(last, provider, "COOP-SHORT-1")
-        last = self._close_two_carrots_short()
-        refund = last.coop_shortage_amount
-        self.assertAlmostEqual(refund, 2 * self.carrots_product.lst_price, places=2)
-        # Nothing is sent inside the close: the cron sends it once committed.
-        self.assertEqual(last.coop_shortage_refund_state, "pending")
-        self.assertFalse(paid_tx.child_transaction_ids)
-        self.assertFalse(last.activity_ids)
-
+        cron = self.env.ref("coop_marketplace.ir_cron_coop_shortage_refunds")
+        with RecordCapturer(
+            self.env["ir.cron.trigger"].sudo(), [("cron_id", "=", cron.id)]
+        ) as triggers:
+            last = self._close_two_carrots_short()
+        refund = last.coop_shortage_refund_ids
+        self.assertEqual(len(refund), 1)
+        self.assertAlmostEqual(
+            refund.amount, 2 * self.carrots_product.lst_price, places=2
+        )
+        self.assertEqual(refund.amount, last.coop_shortage_amount)
+        self.assertEqual(refund.company_id, last.company_id)
+        # Nothing is sent inside the close: the refunds' own job sends it
+        # once the close is committed, and the close asked for it to run.
+        self.assertEqual(refund.state, "pending")
+        self.assertEqual(last.coop_shortage_refund_state, "to_refund")
+        self.assertEqual(len(triggers.records), 1)
         self.env["coop.order.cycle"]._cron_coop_order_cycles()
+        self.assertFalse(paid_tx.child_transaction_ids)
+        self.assertFalse(refund.activity_ids)
+
+        self.env["coop.shortage.refund"]._cron_send_pending()
         refund_tx = paid_tx.child_transaction_ids
         self.assertEqual(refund_tx.operation, "refund")
         self.assertEqual(refund_tx.state, "done")
-        self.assertAlmostEqual(refund_tx.amount, -refund, places=2)
+        self.assertAlmostEqual(refund_tx.amount, -refund.amount, places=2)
         self.assertEqual(refund_tx.sale_order_ids, last)
-        self.assertEqual(last.coop_shortage_refund_state, "sent")
+        self.assertEqual(refund.transaction_ids, refund_tx)
+        self.assertEqual(refund.state, "sent")
+        self.assertEqual(last.coop_shortage_refund_state, "refunded")
         # Never twice.
-        self.env["sale.order"]._cron_coop_send_shortage_refunds()
-        last.action_coop_send_shortage_refund()
+        self.env["coop.shortage.refund"]._cron_send_pending()
+        with self.assertRaises(UserError):
+            refund.action_send()
         self.assertEqual(paid_tx.child_transaction_ids, refund_tx)
         # The first orders, untouched, have nothing to refund.
-        self.assertFalse(self.orders[0].coop_shortage_refund_state)
+        self.assertFalse(self.orders[0].coop_shortage_refund_ids)
 
     def test_shortage_paid_otherwise_is_a_todo(self):
         # "Pay at pickup" (payment_custom) can't refund: marked paid here,
@@ -302,13 +318,36 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         last = self.orders[-1]
         self._pay(last, provider, "COOP-SHORT-2")
         last = self._close_two_carrots_short()
-        self.assertEqual(last.coop_shortage_refund_state, "manual")
-        activity = last.activity_ids
-        self.assertEqual(len(activity), 1)
-        self.assertIn("Refund", activity.summary)
-        self.env["sale.order"]._cron_coop_send_shortage_refunds()
-        self.assertEqual(last.coop_shortage_refund_state, "manual")
-        self.assertEqual(len(last.activity_ids), 1)
+        refund = last.coop_shortage_refund_ids
+        self.assertEqual(refund.state, "manual")
+        self.assertEqual(len(refund.activity_ids), 1)
+        self.assertIn("Refund", refund.activity_ids.summary)
+        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.assertEqual(refund.state, "manual")
+        self.assertEqual(len(refund.activity_ids), 1)
+        with self.assertRaises(UserError):
+            refund.action_send()
+        # The managers refund by hand and say so: the to-do is done.
+        refund.action_mark_refunded()
+        self.assertEqual(refund.state, "done")
+        self.assertFalse(refund.activity_ids)
+        self.assertEqual(last.coop_shortage_refund_state, "refunded")
+        with self.assertRaises(UserError):
+            refund.action_mark_refunded()
+
+    def test_shortage_refunds_are_the_managers(self):
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.state = "test"
+        self._pay(self.orders[-1], provider, "COOP-SHORT-3")
+        refund = self._close_two_carrots_short().coop_shortage_refund_ids
+        Refund = self.env["coop.shortage.refund"]
+        self.assertEqual(Refund.with_user(self.manager).search([]), refund)
+        for user in (self.volunteer, self.portal_member):
+            with self.assertRaises(AccessError):
+                Refund.with_user(user).search([])
+        # Money is never deleted, not even by its managers.
+        with self.assertRaises(AccessError):
+            refund.with_user(self.manager).unlink()
 
     def test_shortage_unpaid_lowers_the_total(self):
         last = self.orders[-1]
@@ -317,6 +356,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertAlmostEqual(
             last.amount_total, total - last.coop_shortage_amount, places=2
         )
+        self.assertFalse(last.coop_shortage_refund_ids)
         self.assertFalse(last.coop_shortage_refund_state)
         self.assertFalse(last.activity_ids)
 
