@@ -37,6 +37,7 @@ OUR_ADDONS = sorted(p.parent.name for p in ADDONS_DIR.glob("*/__manifest__.py"))
 DEMO_DB = "coop_demo"
 TEST_DB = "coop_test"
 TEMPLATE_PREFIX = "coop_tmpl_"
+VANILLA_PREFIX = "coop_vanilla_"
 TEMPLATES_KEPT = 3
 # Bump when the way the template is built changes (not the addons: they are hashed).
 BUILD_RECIPE_VERSION = "2"
@@ -214,25 +215,27 @@ def odoo_dependencies():
     return sorted(deps - set(OUR_ADDONS))
 
 
-def build_template(name):
-    """Build the template database ``name`` from scratch.
+def vanilla_key():
+    """Hash of what decides the vanilla twin: Odoo, the company set-up and
+    the Odoo modules our addons depend on (not our addons)."""
+    digest = hashlib.sha1()
+    digest.update(BUILD_RECIPE_VERSION.encode())
+    digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
+    digest.update((ROOT / "tools" / "setup_company.py").read_bytes())
+    digest.update(",".join(odoo_dependencies()).encode())
+    return digest.hexdigest()[:16]
 
-    The demo is the coop's and nothing else: Odoo's modules are installed
-    without their generic demo data (no furniture, no "Deco Addict", no other
-    tills), then our addons with theirs. Built under a temporary name and
-    renamed at the end, so that an interrupted build never leaves a half-built
-    template behind.
-    """
-    building = name + "_building"
-    drop_db(building)
-    LOG_DIR.mkdir(exist_ok=True)
-    logfile = LOG_DIR / "build.log"
-    logfile.write_text("")
+
+def build_vanilla(name, logfile):
+    """Build ``name``: the French company with the Odoo modules our addons
+    depend on, without any demo data and without our addons. The first
+    steps of the template, and the twin that Odoo's own tests are compared
+    on (make test-odoo)."""
     # 1. base with French loaded: every module installed later gets its French terms.
     run_odoo(
         odoo_cmd(
             "build.conf",
-            f"--database={building}",
+            f"--database={name}",
             "--init=base",
             "--load-language=fr_FR",
             "--without-demo=all",
@@ -243,13 +246,13 @@ def build_template(name):
     )
     # 2. The company must be French *before* account is installed, so that
     #    l10n_fr_account is auto-installed and the French chart is loaded.
-    setup_company(building, logfile)
+    setup_company(name, logfile)
     # 3. account alone first: the chart is loaded when its registry finishes
     #    loading, and point_of_sale needs its bank journal.
     run_odoo(
         odoo_cmd(
             "build.conf",
-            f"--database={building}",
+            f"--database={name}",
             "--init=account",
             "--without-demo=all",
             "--stop-after-init",
@@ -262,7 +265,7 @@ def build_template(name):
     run_odoo(
         odoo_cmd(
             "build.conf",
-            f"--database={building}",
+            f"--database={name}",
             f"--init={','.join([*odoo_dependencies(), 'payment_demo'])}",
             "--without-demo=all",
             "--stop-after-init",
@@ -270,6 +273,45 @@ def build_template(name):
         logfile,
         "installing the Odoo modules our addons depend on (without Odoo's demo)",
     )
+
+
+def ensure_vanilla():
+    """The cached vanilla twin (see build_vanilla), built when missing."""
+    check_odoo()
+    name = VANILLA_PREFIX + vanilla_key()
+    if db_exists(name):
+        return name
+    say(f"vanilla twin {name} not found: building it")
+    building = name + "_building"
+    drop_db(building)
+    LOG_DIR.mkdir(exist_ok=True)
+    logfile = LOG_DIR / "build-vanilla.log"
+    logfile.write_text("")
+    build_vanilla(building, logfile)
+    check_log(logfile, "installation log of the vanilla twin")
+    rename_db(building, name)
+    for stale in list_templates(VANILLA_PREFIX):
+        if stale != name and not stale.endswith("_building"):
+            drop_db(stale)
+    return name
+
+
+def build_template(name):
+    """Build the template database ``name``.
+
+    The demo is the coop's and nothing else: Odoo's modules are installed
+    without their generic demo data (no furniture, no "Deco Addict", no other
+    tills), then our addons with theirs. Built under a temporary name and
+    renamed at the end, so that an interrupted build never leaves a half-built
+    template behind.
+    """
+    building = name + "_building"
+    drop_db(building)
+    LOG_DIR.mkdir(exist_ok=True)
+    logfile = LOG_DIR / "build.log"
+    logfile.write_text("")
+    # 1-4. The vanilla twin: French company, Odoo's modules, no demo.
+    copy_db(ensure_vanilla(), building)
     # 5. Odoo loads a module's demo data only when its dependencies have theirs
     #    (Package.should_have_demo): mark them so, then install our addons with
     #    their demo data, the only demo of the database.
@@ -383,7 +425,12 @@ def check_log(logfile, what):
 
 def cmd_clean(_args):
     """Drop the cached templates, bench and test databases (coop_demo is kept)."""
-    for name in [*list_templates(), *list_templates("coop_bench_"), TEST_DB]:
+    for name in [
+        *list_templates(),
+        *list_templates(VANILLA_PREFIX),
+        *list_templates("coop_bench_"),
+        TEST_DB,
+    ]:
         say(f"dropping {name}")
         drop_db(name)
 

@@ -10,6 +10,7 @@ from . import payment_provider
 from . import payment_transaction
 from . import product_product
 from . import product_template
+from . import res_config_settings
 from . import sale_order
 from . import sale_order_line
 from . import sale_order_pickup_day

@@ -11,9 +11,10 @@ _lt = LazyTranslate(__name__)
 class Website(models.Model):
     _inherit = "website"
 
+    # Off on a new website, so that it sells as Odoo does until the coop
+    # turns it on; the coop's own website is turned on at install.
     coop_cycle_shop = fields.Boolean(
         string="Shop follows order cycles",
-        default=True,
         help="The shop lists and sells only the products on offer in the open"
         " order cycle.",
     )

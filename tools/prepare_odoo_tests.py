@@ -1,0 +1,22 @@
+# Run through `odoo-bin shell` by tools/odoo_tests.py, on both databases
+# alike: what Odoo's own tests expect of the database they run on.
+# ruff: noqa: F821  (env is the shell's)
+from odoo import Command
+
+english = env.ref("base.lang_en")
+english.active = True
+# Odoo's tests compare English labels and formats.
+env["res.users"].with_context(active_test=False).search([]).write({"lang": "en_US"})
+env["res.partner"].with_context(active_test=False).search(
+    [("lang", "!=", False)]
+).write({"lang": "en_US"})
+websites = env["website"].search([])
+websites.write(
+    {"language_ids": [Command.link(english.id)], "default_lang_id": english.id}
+)
+# Our shop's cycle mode off: Odoo's tests sell products outside any cycle
+# (the plug-in rule: Odoo behaves as Odoo wherever our feature is off).
+if "coop_cycle_shop" in websites._fields:
+    websites.write({"coop_cycle_shop": False})
+env.cr.commit()
+print("ODOO-TESTS-PREPARED")
