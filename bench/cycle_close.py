@@ -26,8 +26,8 @@ LINES_PER_ORDER = 5
 STEPS = (
     "_action_cancel",
     "_pool",
-    "_coop_apply_shortages",
-    "_coop_group_deliveries",
+    "_apply_shortages",
+    "_group_deliveries",
     "action_lock",
 )
 
@@ -132,8 +132,8 @@ def close(cycle, orders):
     for model, method in (
         ("sale.order", "_action_cancel"),
         ("coop.pooling", "_pool"),
-        ("coop.order.cycle", "_coop_apply_shortages"),
-        ("coop.order.cycle", "_coop_group_deliveries"),
+        ("coop.order.cycle", "_apply_shortages"),
+        ("coop.order.cycle", "_group_deliveries"),
         ("sale.order", "action_lock"),
     ):
         cls = type(env[model])
@@ -151,7 +151,7 @@ def close(cycle, orders):
     try:
         cr.sql_log_count = 0
         start = time.perf_counter()
-        cycle._coop_close()
+        cycle._close()
         env.flush_all()
         seconds = time.perf_counter() - start
         queries = cr.sql_log_count

@@ -132,12 +132,12 @@ class CoopOrderCycle(models.Model):
                     )
                 )
         self.state = "open"
-        self.line_ids._coop_publish_products()
+        self.line_ids._publish_products()
         self._generate_pickup_slots()
         return True
 
     def action_close(self):
-        self._coop_close()
+        self._close()
         return True
 
     def action_done(self):
@@ -175,14 +175,14 @@ class CoopOrderCycle(models.Model):
 
     # === BUSINESS METHODS === #
 
-    def _coop_close(self):
+    def _close(self):
         """Close the open cycles among ``self``; closed or done ones are left
         alone, so a second close (button and cron racing, retried cron)
         changes nothing. Extended by the close steps (pooling,
         distribution)."""
         to_close = self.filtered(lambda cycle: cycle.state == "open")
         for cycle in to_close:
-            cycle._coop_close_orders()
+            cycle._close_orders()
         to_close.state = "closed"
         return to_close
 
@@ -200,11 +200,11 @@ class CoopOrderCycle(models.Model):
             day = cycle.pickup_date_from
             while day <= cycle.pickup_date_to:
                 for point in points:
-                    tz = pytz.timezone(point._coop_tz())
+                    tz = pytz.timezone(point._tz())
                     for template in point.slot_template_ids:
                         if int(template.weekday) != day.weekday():
                             continue
-                        start = self._coop_utc(tz, day, template.hour_from)
+                        start = self._utc(tz, day, template.hour_from)
                         if (point, start) in existing:
                             continue
                         existing.add((point, start))
@@ -213,9 +213,7 @@ class CoopOrderCycle(models.Model):
                                 "cycle_id": cycle.id,
                                 "point_id": point.id,
                                 "start_datetime": start,
-                                "end_datetime": self._coop_utc(
-                                    tz, day, template.hour_to
-                                ),
+                                "end_datetime": self._utc(tz, day, template.hour_to),
                                 "capacity": template.capacity,
                             }
                         )
@@ -223,7 +221,7 @@ class CoopOrderCycle(models.Model):
         return Slot.create(vals_list)
 
     @api.model
-    def _coop_utc(self, tz, day, hours):
+    def _utc(self, tz, day, hours):
         """Naive UTC datetime of ``hours`` (float, local time in ``tz``) on
         ``day``."""
         local = datetime.combine(day, time.min) + timedelta(hours=hours)
@@ -255,7 +253,7 @@ class CoopOrderCycle(models.Model):
         )
 
     @api.model
-    def _cron_coop_order_cycles(self):
+    def _cron_open_and_close(self):
         """Open the draft cycles whose opening time has come (if they offer
         something), close the open ones whose closing time has passed (their
         shortage refunds are sent by their own job, once this is committed)."""
@@ -270,10 +268,10 @@ class CoopOrderCycle(models.Model):
         )
         to_open.action_open()
         to_close = self.search([("state", "=", "open"), ("close_datetime", "<=", now)])
-        to_close._coop_close()
+        to_close._close()
         return True
 
-    def _coop_accepts(self, partner):
+    def _accepts(self, partner):
         """Whether ``partner`` may order in this cycle: members-only cycles
         take active members only. The shop's notice and the cart's check both
         ask here."""
@@ -282,7 +280,7 @@ class CoopOrderCycle(models.Model):
         state = partner.commercial_partner_id.sudo().coop_member_state
         return not self.members_only or state == "active"
 
-    def _coop_line_of(self, product):
+    def _line_of(self, product):
         """The line offering ``product`` in this cycle (empty if none)."""
         self.ensure_one()
         # One indexed lookup: a cart update must not load the whole offer.
@@ -294,7 +292,7 @@ class CoopOrderCycle(models.Model):
     # Close: pooling, shortages, distribution
     # ------------------------------------------------------------------
 
-    def _coop_close_orders(self):
+    def _close_orders(self):
         """Close steps of one cycle, in the close's transaction: carts
         cancelled (their slots given back), orders locked, producers pooled
         (one purchase order each), shortages taken off the orders that came
@@ -314,18 +312,18 @@ class CoopOrderCycle(models.Model):
             .with_company(self.company_id)
             ._pool(
                 f"cycle:{self.id}",
-                self._coop_demand(orders),
-                offers=self._coop_offers(),
+                self._demand(orders),
+                offers=self._offers(),
                 name=self.name,
                 lock=True,
             )
         )
         self.pooling_id = pooling
-        self._coop_apply_shortages(orders, pooling.shortage_ids)
-        self._coop_group_deliveries(orders)
+        self._apply_shortages(orders, pooling.shortage_ids)
+        self._group_deliveries(orders)
         orders.action_lock()
 
-    def _coop_demand(self, orders):
+    def _demand(self, orders):
         """Demand lines for the pooling: one per order line, the pickup
         point as destination."""
         return [
@@ -338,7 +336,7 @@ class CoopOrderCycle(models.Model):
             if not line.display_type and not line.is_delivery and line.product_uom_qty
         ]
 
-    def _coop_offers(self):
+    def _offers(self):
         """The cycle's lines are the producers' offers (0: no limit)."""
         return [
             {
@@ -350,7 +348,7 @@ class CoopOrderCycle(models.Model):
             if line.producer_id
         ]
 
-    def _coop_apply_shortages(self, orders, shortages):
+    def _apply_shortages(self, orders, shortages):
         """What producers can't supply comes off the orders placed last
         (first come, first served); each member concerned is told, and what
         they paid for missing items is to be refunded."""
@@ -368,7 +366,7 @@ class CoopOrderCycle(models.Model):
         for order, changes in reduced.items():
             order._coop_reduce_for_shortage(changes)
 
-    def _coop_group_deliveries(self, orders):
+    def _group_deliveries(self, orders):
         """One batch transfer per pickup point and slot."""
         Batch = self.env["stock.picking.batch"]
         by_slot = defaultdict(lambda: self.env["stock.picking"])
@@ -395,7 +393,7 @@ class CoopOrderCycle(models.Model):
                 }
             )
 
-    def _coop_distribution_groups(self):
+    def _distribution_groups(self):
         """[{'slot', 'orders'}] per pickup point and slot, in time order:
         the pages of the distribution list."""
         self.ensure_one()
@@ -416,11 +414,11 @@ class CoopOrderCycle(models.Model):
             )
         ]
 
-    def action_coop_view_purchase_orders(self):
+    def action_view_purchase_orders(self):
         self.ensure_one()
         return self.pooling_id.action_view_purchase_orders()
 
-    def action_coop_view_batches(self):
+    def action_view_batches(self):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",

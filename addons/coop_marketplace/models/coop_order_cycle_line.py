@@ -92,9 +92,7 @@ class CoopOrderCycleLine(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        lines.filtered(
-            lambda line: line.cycle_id.state == "open"
-        )._coop_publish_products()
+        lines.filtered(lambda line: line.cycle_id.state == "open")._publish_products()
         return lines
 
     def write(self, vals):
@@ -102,10 +100,10 @@ class CoopOrderCycleLine(models.Model):
         if "product_id" in vals:
             self.filtered(
                 lambda line: line.cycle_id.state == "open"
-            )._coop_publish_products()
+            )._publish_products()
         return res
 
-    def _coop_publish_products(self):
+    def _publish_products(self):
         """Offering a product in an open cycle makes it orderable: visitors
         and members only read published products (website_sale's record
         rules), so the offer publishes them. Nothing is unpublished at close:
@@ -116,7 +114,7 @@ class CoopOrderCycleLine(models.Model):
         # sudo: the staff who offer a product need not be website publishers.
         templates.sudo().write({"is_published": True})
 
-    def _coop_available_qty(self):
+    def _available_qty(self):
         """What can still be ordered: infinity without a limit, never
         negative."""
         self.ensure_one()

@@ -30,7 +30,7 @@ class CoopPickupPoint(models.Model):
         "coop.pickup.slot.template", "point_id", string="Slot templates"
     )
 
-    def _coop_tz(self):
+    def _tz(self):
         """Time zone of the point's opening hours: templates are local
         times, slots are stored in UTC."""
         self.ensure_one()
@@ -43,7 +43,7 @@ class CoopPickupPoint(models.Model):
             or "UTC"
         )
 
-    def _coop_location_values(self):
+    def _location_values(self):
         """The point as Odoo's pickup-location selector and
         ``sale.order.pickup_location_data`` expect it (built on the server:
         the browser only ever sends back the id)."""
@@ -59,11 +59,11 @@ class CoopPickupPoint(models.Model):
             "state": address.state_id.code or "",
             "latitude": address.partner_latitude,
             "longitude": address.partner_longitude,
-            "opening_hours": self._coop_opening_hours(),
+            "opening_hours": self._opening_hours(),
             "additional_data": {"notes": html2plaintext(self.notes or "")},
         }
 
-    def _coop_opening_hours(self):
+    def _opening_hours(self):
         """{"0": ["17:00 - 19:00"], ...} (Monday = "0"), the pickup hours in
         the shape of the location selector's schedule."""
         self.ensure_one()

@@ -46,4 +46,4 @@ class DeliveryCarrier(models.Model):
 
     def _coop_pickup_get_close_locations(self, partner_address, **kwargs):
         """Pickup locations in the format of Odoo's location selector."""
-        return [point._coop_location_values() for point in self._coop_pickup_points()]
+        return [point._location_values() for point in self._coop_pickup_points()]

@@ -70,7 +70,7 @@ class Website(models.Model):
         notice = {
             "cycle": cycle,
             "is_public": user._is_public(),
-            "may_order": bool(cycle) and cycle._coop_accepts(user.partner_id),
+            "may_order": bool(cycle) and cycle._accepts(user.partner_id),
         }
         if cycle:
             # Formatted here from the cached language data: QWeb's date

@@ -63,7 +63,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         company_b = self.env["res.company"].create({"name": "Épicerie d'Arras"})
         cycle = self._create_cycle("Cycle d'Arras", company_id=company_b.id)
         self.assertNotEqual(self.env.company, company_b)
-        cycle._coop_close_orders()
+        cycle._close_orders()
         self.assertEqual(cycle.pooling_id.company_id, company_b)
 
     def test_the_cron_closes_each_company_in_its_own(self):
@@ -79,7 +79,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
                 "close_datetime": now - timedelta(hours=1),
             }
         )
-        self.env["coop.order.cycle"]._cron_coop_order_cycles()
+        self.env["coop.order.cycle"]._cron_open_and_close()
         self.assertEqual(cycle.state, "closed")
         self.assertEqual(cycle.pooling_id.company_id, company_b)
         manager = self.manager.with_user(self.manager)
@@ -90,7 +90,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
     def test_a_closes_pooling_is_not_pooled_again_by_hand(self):
         """The close took its shortages off the orders and refunded them:
         the "Pool" button is hidden and refused on its pooling."""
-        self.cycle._coop_close_orders()
+        self.cycle._close_orders()
         pooling = self.cycle.pooling_id
         self.assertTrue(pooling.locked)
         orders = pooling.purchase_order_ids
@@ -158,7 +158,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertTrue(all(self.orders.mapped("locked")))
 
         # Closing again (cron and button racing) changes nothing.
-        self.cycle._coop_close()
+        self.cycle._close()
         self.assertEqual(self.cycle.pooling_id.purchase_order_ids, orders)
         self.assertEqual(self.cycle.batch_ids, batches)
         self.assertEqual(
@@ -167,7 +167,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
 
     def test_distribution_list(self):
         self.cycle.action_close()
-        groups = self.cycle._coop_distribution_groups()
+        groups = self.cycle._distribution_groups()
         self.assertEqual([g["slot"] for g in groups], [self.friday, self.saturday])
         self.assertEqual(groups[0]["orders"], self.orders[:2])
         html, _type = self.env["ir.actions.report"]._render_qweb_html(
@@ -289,7 +289,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(refund.state, "pending")
         self.assertEqual(last.coop_shortage_refund_state, "to_refund")
         self.assertEqual(len(triggers.records), 1)
-        self.env["coop.order.cycle"]._cron_coop_order_cycles()
+        self.env["coop.order.cycle"]._cron_open_and_close()
         self.assertFalse(paid_tx.child_transaction_ids)
         self.assertFalse(refund.activity_ids)
 
@@ -375,5 +375,5 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(carrots.product_id, self.carrots_product)
         self.assertEqual(carrots.quantity, 2)
         # Closing again makes no second credit note.
-        self.cycle._coop_close()
+        self.cycle._close()
         self.assertEqual(last.invoice_ids, invoice | credit_note)

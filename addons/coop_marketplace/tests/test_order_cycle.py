@@ -46,7 +46,7 @@ class TestOrderCycle(common.CoopMarketplaceCommon):
         cycle.action_close()
         self.assertEqual(cycle.state, "closed")
         # Idempotent: the second close changes nothing.
-        self.assertFalse(cycle._coop_close())
+        self.assertFalse(cycle._close())
         cycle.action_close()
         self.assertEqual(cycle.state, "closed")
         cycle.action_done()
@@ -125,23 +125,23 @@ class TestOrderCycle(common.CoopMarketplaceCommon):
         )
         empty = self._create_cycle(name="Empty", products=self.env["product.product"])
         Cycle = self.env["coop.order.cycle"]
-        Cycle._cron_coop_order_cycles()
+        Cycle._cron_open_and_close()
         self.assertEqual(self.cycle.state, "open")
         self.assertEqual(self.cycle.slot_count, 2)
         self.assertEqual(later.state, "draft", "not yet")
         self.assertEqual(empty.state, "draft", "nothing to offer")
         with freeze_time(now + timedelta(days=1, minutes=1)):
-            Cycle._cron_coop_order_cycles()
+            Cycle._cron_open_and_close()
             self.assertEqual(self.cycle.state, "open")
             self.assertEqual(later.state, "open")
         with freeze_time(now + timedelta(days=2, minutes=1)):
-            Cycle._cron_coop_order_cycles()
+            Cycle._cron_open_and_close()
             self.assertEqual(self.cycle.state, "closed")
             self.assertEqual(later.state, "open")
-            Cycle._cron_coop_order_cycles()
+            Cycle._cron_open_and_close()
             self.assertEqual(self.cycle.state, "closed")
         with freeze_time(now + timedelta(days=4)):
-            Cycle._cron_coop_order_cycles()
+            Cycle._cron_open_and_close()
             self.assertEqual(later.state, "closed")
         self.assertEqual(empty.state, "draft")
 

@@ -24,17 +24,17 @@ class TestOrderedQty(common.CoopMarketplaceCommon):
         self.assertEqual(carrots.ordered_qty, 5)
         self.assertEqual(carrots.remaining_qty, 5)
         self.assertFalse(carrots.unlimited)
-        self.assertEqual(carrots._coop_available_qty(), 5)
+        self.assertEqual(carrots._available_qty(), 5)
         # Without a limit: no remaining quantity, anything can be ordered.
         self.assertEqual(beer.ordered_qty, 6)
         self.assertTrue(beer.unlimited)
-        self.assertEqual(beer._coop_available_qty(), float("inf"))
+        self.assertEqual(beer._available_qty(), float("inf"))
         cart.order_line.product_uom_qty = 9
         # Not stored: computed once per transaction and cached until then.
         self.cycle.line_ids.invalidate_recordset(["ordered_qty", "remaining_qty"])
         self.assertEqual(carrots.ordered_qty, 12)
         self.assertEqual(carrots.remaining_qty, -2)
-        self.assertEqual(carrots._coop_available_qty(), 0)
+        self.assertEqual(carrots._available_qty(), 0)
 
     def test_other_members_orders_count_for_everyone(self):
         """A member sees what is left, though others' orders are hidden."""

@@ -120,7 +120,7 @@ class TestTiersOnMarketplace(TransactionCase):
         offer = cycle.line_ids.filtered(lambda line: line.product_id == self.carrots)
         self.assertGreater(offer.ordered_qty, 1)
         offer.offered_qty = 1
-        cycle._coop_close_orders()
+        cycle._close_orders()
         lines = (
             self.env["sale.order"]
             .search([("coop_cycle_id", "=", cycle.id), ("state", "=", "sale")])

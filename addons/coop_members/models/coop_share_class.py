@@ -104,7 +104,7 @@ class CoopShareClass(models.Model):
             )
 
     @api.model
-    def _coop_by_product(self, products):
+    def _by_product(self, products):
         """{product: share class} for the share products among ``products``."""
         share_classes = self.search([("product_id", "in", products.ids)])
         return {share_class.product_id: share_class for share_class in share_classes}

@@ -463,7 +463,7 @@ class CoopShareMovement(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _coop_register_rows(self, date_from=None, date_to=None):
+    def _register_rows(self, date_from=None, date_to=None):
         """Confirmed movements of the allowed companies, in register order, as
         dicts: one query whatever the size of the register."""
         self.check_access("read")
@@ -502,7 +502,7 @@ class CoopShareMovement(models.Model):
         return rows
 
     @api.model
-    def _coop_register_totals(self, rows):
+    def _register_totals(self, rows):
         totals = {}
         for row in rows:
             total = totals.setdefault(

@@ -40,9 +40,7 @@ class PosOrder(models.Model):
         register flags the order for the members managers instead.
         """
         self.ensure_one()
-        classes = (
-            self.env["coop.share.class"].sudo()._coop_by_product(self.lines.product_id)
-        )
+        classes = self.env["coop.share.class"].sudo()._by_product(self.lines.product_id)
         # Idempotence: the unique index on the line guards the database; this
         # check keeps a resent order quiet. sudo: the cashier syncing the
         # order does not read the register.

@@ -10,13 +10,13 @@ class ReportShareRegister(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         Movement = self.env["coop.share.movement"]
-        rows = Movement._coop_register_rows(data.get("date_from"), data.get("date_to"))
+        rows = Movement._register_rows(data.get("date_from"), data.get("date_to"))
         return {
             "doc_ids": docids,
             "doc_model": "coop.share.movement",
             "docs": Movement.browse(docids),
             "rows": rows,
-            "totals": Movement._coop_register_totals(rows),
+            "totals": Movement._register_totals(rows),
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
         }

@@ -54,7 +54,7 @@ class TestReports(common.CoopMembersCommon):
 
     def test_register_rows_period_and_totals(self):
         Movement = self.env["coop.share.movement"].with_user(self.members_user)
-        rows = Movement._coop_register_rows()
+        rows = Movement._register_rows()
         ours = [row for row in rows if row["class_code"] in ("TA", "TD")]
         self.assertEqual(len(ours), 3)
         self.assertEqual(
@@ -62,11 +62,11 @@ class TestReports(common.CoopMembersCommon):
         )
         feb = [
             row
-            for row in Movement._coop_register_rows("2026-02-01", "2026-02-28")
+            for row in Movement._register_rows("2026-02-01", "2026-02-28")
             if row["class_code"] in ("TA", "TD")
         ]
         self.assertEqual([row["partner_name"] for row in feb], ["Bruno Dupont"])
-        totals = {t["class_code"]: t for t in Movement._coop_register_totals(ours)}
+        totals = {t["class_code"]: t for t in Movement._register_totals(ours)}
         self.assertEqual(totals["TD"]["quantity"], 4)
         self.assertEqual(totals["TD"]["amount"], 400.0)
         html = self.html(
@@ -82,7 +82,7 @@ class TestReports(common.CoopMembersCommon):
         # labels runs queries of its own, which used to replace the rows.
         self.env.registry.clear_cache()
         self.env.invalidate_all()
-        rows = self.env["coop.share.movement"]._coop_register_rows()
+        rows = self.env["coop.share.movement"]._register_rows()
         self.assertEqual(
             len([row for row in rows if row["class_code"] in ("TA", "TD")]), 3
         )
@@ -93,7 +93,7 @@ class TestReports(common.CoopMembersCommon):
         def count_queries():
             Movement.invalidate_model()
             before = self.env.cr.sql_log_count
-            rows = Movement._coop_register_rows()
+            rows = Movement._register_rows()
             return self.env.cr.sql_log_count - before, rows
 
         count_queries()  # warm the access-rights cache
@@ -149,4 +149,4 @@ class TestReports(common.CoopMembersCommon):
             self.env, login="coop_employee", groups="base.group_user"
         )
         with self.assertRaises(AccessError):
-            self.env["coop.share.movement"].with_user(employee)._coop_register_rows()
+            self.env["coop.share.movement"].with_user(employee)._register_rows()

@@ -53,7 +53,7 @@ class CoopShareRegisterWizard(models.TransientModel):
     def _coop_register_csv(self):
         """The register as CSV (UTF-8 with BOM, semicolons: opens as is in a
         French spreadsheet)."""
-        rows = self.env["coop.share.movement"]._coop_register_rows(
+        rows = self.env["coop.share.movement"]._register_rows(
             self.date_from, self.date_to
         )
         columns = [

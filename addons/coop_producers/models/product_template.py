@@ -131,7 +131,7 @@ class ProductTemplate(models.Model):
         return True
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_except_sold_by_producer(self):
+    def _unlink_except_coop_sold_by_producer(self):
         """Producers delete a product only if it was never sold or moved."""
         if not self.env.user.has_group("coop_producers.group_coop_producer"):
             return

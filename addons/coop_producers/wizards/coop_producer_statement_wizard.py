@@ -20,7 +20,7 @@ class CoopProducerStatementWizard(models.TransientModel):
 
     def action_generate(self):
         self.ensure_one()
-        statements = self.env["coop.producer.statement"]._coop_generate(
+        statements = self.env["coop.producer.statement"]._generate(
             self.date_from, self.date_to, self.producer_ids or None
         )
         return {

@@ -11,16 +11,16 @@ class CoopShareClass(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         share_classes = super().create(vals_list)
-        share_classes._coop_resync_tiers()
+        share_classes._resync_tiers()
         return share_classes
 
     def write(self, vals):
         res = super().write(vals)
         if "product_id" in vals or "active" in vals:
-            self._coop_resync_tiers()
+            self._resync_tiers()
         return res
 
-    def _coop_resync_tiers(self):
+    def _resync_tiers(self):
         tiers = (
             self.env["coop.price.tier"]
             .sudo()

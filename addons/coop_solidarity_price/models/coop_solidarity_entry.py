@@ -330,7 +330,7 @@ class CoopSolidarityEntry(models.Model):
         self.env.ref("coop_solidarity_price.ir_cron_coop_fund_policy")._trigger()
 
     @api.model
-    def _cron_coop_fund_policy(self):
+    def _cron_fund_policy(self):
         """Re-price the members of discounted tiers of the companies whose
         fund policy is on (only those whose pricelist has to change move)."""
         companies = self.env["res.company"].search(

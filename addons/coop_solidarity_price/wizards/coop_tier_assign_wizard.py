@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class CoopTierAssignWizard(models.TransientModel):
@@ -41,7 +41,9 @@ class CoopTierAssignWizard(models.TransientModel):
         if not self.env.user.has_group(
             "coop_solidarity_price.group_solidarity_officer"
         ):
-            raise UserError(self.env._("Only solidarity officers assign price tiers."))
+            raise AccessError(
+                self.env._("Only solidarity officers assign price tiers.")
+            )
 
     def action_assign(self):
         self.ensure_one()
