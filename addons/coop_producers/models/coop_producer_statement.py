@@ -92,12 +92,12 @@ class CoopProducerStatement(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _coop_generate(self, date_from, date_to, producers=None):
+    def _generate(self, date_from, date_to, producers=None):
         """Draft statements of the period, one per producer with receipts not
         yet on a statement (``producers``: all producers by default)."""
         if date_from > date_to:
             raise UserError(self.env._("A statement period must end after it starts."))
-        moves = self._coop_moves_to_state(date_from, date_to, producers)
+        moves = self._moves_to_state(date_from, date_to, producers)
         by_producer = defaultdict(lambda: self.env["stock.move"])
         for move in moves:
             by_producer[move.purchase_line_id.partner_id.commercial_partner_id] |= move
@@ -112,7 +112,7 @@ class CoopProducerStatement(models.Model):
             ]
         )
         for statement in statements:
-            statement._coop_add_lines(by_producer[statement.producer_id])
+            statement._add_lines(by_producer[statement.producer_id])
         return statements
 
     def action_compute_lines(self):
@@ -120,14 +120,14 @@ class CoopProducerStatement(models.Model):
         for statement in self:
             if statement.state != "draft":
                 raise UserError(self.env._("Only a draft statement can change."))
-            statement._coop_add_lines(
-                self._coop_moves_to_state(
+            statement._add_lines(
+                self._moves_to_state(
                     statement.date_from, statement.date_to, statement.producer_id
                 )
             )
         return True
 
-    def _coop_moves_to_state(self, date_from, date_to, producers=None):
+    def _moves_to_state(self, date_from, date_to, producers=None):
         domain = [
             ("state", "=", "done"),
             ("purchase_line_id", "!=", False),
@@ -148,7 +148,7 @@ class CoopProducerStatement(models.Model):
             )
         return self.env["stock.move"].search(domain, order="date, id")
 
-    def _coop_add_lines(self, moves):
+    def _add_lines(self, moves):
         self.ensure_one()
         values = []
         for move in moves:
@@ -212,12 +212,18 @@ class CoopProducerStatement(models.Model):
                         name=statement.name,
                     )
                 )
-            bill = self.env["account.move"].create(statement._coop_bill_values())
+            # In the statement's company, whichever company the user is in:
+            # its journals, accounts and taxes.
+            bill = (
+                self.env["account.move"]
+                .with_company(statement.company_id)
+                .create(statement._bill_values())
+            )
             bill.action_post()
             statement.write({"state": "confirmed", "vendor_bill_id": bill.id})
         return True
 
-    def _coop_bill_values(self):
+    def _bill_values(self):
         self.ensure_one()
         quantities = defaultdict(float)
         for line in self.line_ids:

@@ -64,7 +64,7 @@ class TestProducerStatement(common.CoopProducersCommon):
         )._action_done()
 
     def test_amounts_and_vendor_bill(self):
-        statements = self.Statement._coop_generate(self.today, self.today, self.farms)
+        statements = self.Statement._generate(self.today, self.today, self.farms)
         self.assertEqual(statements.producer_id, self.farm_a | self.farm_b)
         st_a = statements.filtered(lambda s: s.producer_id == self.farm_a)
         st_b = statements - st_a
@@ -96,9 +96,7 @@ class TestProducerStatement(common.CoopProducersCommon):
 
         # Each receipt is paid once: a second run of the period finds nothing
         # for these receipts, and the database refuses a duplicate line.
-        self.assertFalse(
-            self.Statement._coop_generate(self.today, self.today, self.farms)
-        )
+        self.assertFalse(self.Statement._generate(self.today, self.today, self.farms))
         with (
             mute_logger("odoo.sql_db"),
             self.assertRaises(IntegrityError),
@@ -114,11 +112,9 @@ class TestProducerStatement(common.CoopProducersCommon):
 
     def test_receipts_outside_the_period_and_returns(self):
         yesterday = date.fromordinal(self.today.toordinal() - 1)
-        self.assertFalse(
-            self.Statement._coop_generate(yesterday, yesterday, self.farms)
-        )
+        self.assertFalse(self.Statement._generate(yesterday, yesterday, self.farms))
         with self.assertRaises(UserError):
-            self.Statement._coop_generate(self.today, yesterday, self.farms)
+            self.Statement._generate(self.today, yesterday, self.farms)
         # A return of 5 carrots to the farm comes off the statement.
         receipt = self.po_a.picking_ids.filtered(lambda p: p.state == "done")
         wizard = (
@@ -131,7 +127,7 @@ class TestProducerStatement(common.CoopProducersCommon):
         returned.move_ids.quantity = 5
         returned.move_ids.picked = True
         returned._action_done()
-        statement = self.Statement._coop_generate(self.today, self.today, self.farm_a)
+        statement = self.Statement._generate(self.today, self.today, self.farm_a)
         self.assertEqual(sorted(statement.line_ids.mapped("quantity")), [-5, 30])
         self.assertAlmostEqual(statement.amount_net, 40.00)
 
@@ -161,7 +157,7 @@ class TestProducerStatement(common.CoopProducersCommon):
             )
 
     def test_access_per_role(self):
-        statements = self.Statement._coop_generate(self.today, self.today, self.farms)
+        statements = self.Statement._generate(self.today, self.today, self.farms)
         st_a = statements.filtered(lambda s: s.producer_id == self.farm_a)
         st_b = statements - st_a
         as_a = self.env["coop.producer.statement"].with_user(self.producer_a)
@@ -214,3 +210,57 @@ class TestProducerStatement(common.CoopProducersCommon):
             .with_user(self.producer_a)
             .search([("id", "=", self.member.id)])
         )
+
+    def test_a_statement_of_company_b_bills_in_b(self):
+        """Company B's receipts make B's statement and B's vendor bill, even
+        when issued by an accountant working in company A; company A's
+        statement ignores them."""
+        company_b = self.env["res.company"].create({"name": "Épicerie d'Arras"})
+        self.env["account.chart.template"].try_loading(
+            "generic_coa", company_b, install_demo=False
+        )
+        env_b = self.env(context={"allowed_company_ids": company_b.ids})
+        order = env_b["purchase.order"].create(
+            {
+                "partner_id": self.farm_a.id,
+                "company_id": company_b.id,
+                "order_line": [
+                    Command.create(
+                        {
+                            "product_id": self.carrots.product_variant_id.id,
+                            "product_qty": 10,
+                            "price_unit": 1.50,
+                            "taxes_id": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
+        order.button_confirm()
+        self._receive(order, 10)
+        self.accountant.company_ids |= company_b
+        accountant_in_a = self.env(
+            user=self.accountant,
+            context={"allowed_company_ids": [self.env.company.id, company_b.id]},
+        )
+        Statement = accountant_in_a["coop.producer.statement"]
+        st_a = Statement._generate(self.today, self.today, self.farm_a)
+        self.assertEqual(st_a.line_ids.quantity, 30)
+        st_b = Statement.with_company(company_b)._generate(
+            self.today, self.today, self.farm_a
+        )
+        self.assertEqual(st_b.company_id, company_b)
+        self.assertEqual(st_b.line_ids.quantity, 10)
+        self.assertAlmostEqual(st_b.amount_net, 15.00)
+        st_b.action_confirm()
+        bill = st_b.vendor_bill_id
+        self.assertEqual(bill.company_id, company_b)
+        self.assertEqual(bill.journal_id.company_id, company_b)
+        self.assertAlmostEqual(bill.amount_total, 15.00)
+        # An accountant of company A only sees neither.
+        self.accountant.company_ids -= company_b
+        env_a = self.env(user=self.accountant)
+        self.assertFalse(
+            env_a["coop.producer.statement"].search([("id", "=", st_b.id)])
+        )
+        self.assertFalse(env_a["account.move"].search([("id", "=", bill.id)]))

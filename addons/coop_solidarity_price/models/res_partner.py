@@ -2,7 +2,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 TIER_GROUPS = (
@@ -114,11 +114,16 @@ class ResPartner(models.Model):
         return tier
 
     def _coop_apply_price_tier(self):
-        """The partner's pricelist follows the effective tier; open carts and
-        draft orders follow the pricelist."""
+        """The partner's pricelist follows the effective tier, in the tier's
+        company (the pricelist is a company-dependent property: a cron run as
+        another company's user must not set it there); open carts and draft
+        orders follow the pricelist."""
         changed = self.browse()
         Tier = self.env["coop.price.tier"].with_context(active_test=False)
         for partner in self:
+            tier_company = partner.sudo().coop_price_tier_id.company_id
+            if tier_company:
+                partner = partner.with_company(tier_company)
             current = partner.sudo().property_product_pricelist
             if not partner.sudo().coop_price_tier_id and not Tier._get_pricelist_tier(
                 current
@@ -144,7 +149,9 @@ class ResPartner(models.Model):
             .search([("partner_id", "in", self.ids), ("state", "=", "draft")])
         )
         for order in orders:
-            pricelist = order.partner_id.property_product_pricelist
+            pricelist = order.partner_id.with_company(
+                order.company_id
+            ).property_product_pricelist
             if order.pricelist_id != pricelist:
                 order.pricelist_id = pricelist
                 order._recompute_prices()
@@ -164,7 +171,7 @@ class ResPartner(models.Model):
         if not self.env.user.has_group(
             "coop_solidarity_price.group_solidarity_officer"
         ):
-            raise UserError(self.env._("Only solidarity officers end price tiers."))
+            raise AccessError(self.env._("Only solidarity officers end price tiers."))
         # sudo: officers decide tiers without editing contacts in general;
         # only the tier fields are written.
         self.commercial_partner_id.sudo().write(
