@@ -2,16 +2,87 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
+from odoo.tools.sql import column_exists, table_exists
+
+# The database's own guarantee that a slot's ``booked`` equals the number of
+# orders holding it, checked at each commit (deferred: within a transaction
+# the place and the order's field change one after the other). Whatever
+# writes the tables (ORM, RPC, import, raw SQL), an inconsistent count is
+# never committed.
+BOOKED_TRIGGER_SQL = """
+CREATE OR REPLACE FUNCTION coop_pickup_slot_check_booked() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    slot_ids integer[];
+    wrong integer;
+BEGIN
+    IF TG_TABLE_NAME = 'coop_pickup_slot' THEN
+        slot_ids := ARRAY[NEW.id];
+    ELSIF TG_OP = 'INSERT' THEN
+        slot_ids := ARRAY[NEW.coop_pickup_slot_id];
+    ELSIF TG_OP = 'DELETE' THEN
+        slot_ids := ARRAY[OLD.coop_pickup_slot_id];
+    ELSE
+        slot_ids := ARRAY[OLD.coop_pickup_slot_id, NEW.coop_pickup_slot_id];
+    END IF;
+    SELECT slot.id INTO wrong
+      FROM coop_pickup_slot slot
+     WHERE slot.id = ANY(slot_ids)
+       AND slot.booked <> (SELECT count(*) FROM sale_order
+                            WHERE coop_pickup_slot_id = slot.id)
+     LIMIT 1;
+    IF wrong IS NOT NULL THEN
+        RAISE EXCEPTION
+            'Pickup slot %: its booked places differ from the orders holding it',
+            wrong USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS coop_pickup_slot_booked_insert ON sale_order;
+CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_insert
+    AFTER INSERT ON sale_order
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (NEW.coop_pickup_slot_id IS NOT NULL)
+    EXECUTE FUNCTION coop_pickup_slot_check_booked();
+DROP TRIGGER IF EXISTS coop_pickup_slot_booked_update ON sale_order;
+CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_update
+    AFTER UPDATE OF coop_pickup_slot_id ON sale_order
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (OLD.coop_pickup_slot_id IS DISTINCT FROM NEW.coop_pickup_slot_id)
+    EXECUTE FUNCTION coop_pickup_slot_check_booked();
+DROP TRIGGER IF EXISTS coop_pickup_slot_booked_delete ON sale_order;
+CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_delete
+    AFTER DELETE ON sale_order
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (OLD.coop_pickup_slot_id IS NOT NULL)
+    EXECUTE FUNCTION coop_pickup_slot_check_booked();
+DROP TRIGGER IF EXISTS coop_pickup_slot_booked_count ON coop_pickup_slot;
+CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_count
+    AFTER UPDATE OF booked ON coop_pickup_slot
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
+    WHEN (OLD.booked IS DISTINCT FROM NEW.booked)
+    EXECUTE FUNCTION coop_pickup_slot_check_booked();
+"""
+
+
+def install_booked_trigger(cr):
+    """Create the triggers once both tables are there (called by both
+    models' ``init``: whichever comes second creates them)."""
+    if table_exists(cr, "coop_pickup_slot") and column_exists(
+        cr, "sale_order", "coop_pickup_slot_id"
+    ):
+        cr.execute(BOOKED_TRIGGER_SQL)
 
 
 class CoopPickupSlot(models.Model):
     """A dated time window of a pickup point in a cycle, with a number of
     orders it can take.
 
-    ``booked`` is never written through the ORM: ``_coop_take_place`` and
-    ``_coop_give_place`` change it with one conditional UPDATE each, so two
-    checkouts at the same moment can't both take the last place, and the
-    CHECK constraint below is the last line of defence.
+    ``booked`` is never written through the ORM: ``_take_place`` and
+    ``_give_place`` change it with one conditional UPDATE each, so two
+    checkouts at the same moment can't both take the last place; the CHECK
+    constraint below and the commit-time triggers (``booked`` = orders
+    holding the slot) are the last line of defence.
     """
 
     _name = "coop.pickup.slot"
@@ -63,6 +134,9 @@ class CoopPickupSlot(models.Model):
         ),
     ]
 
+    def init(self):
+        install_booked_trigger(self.env.cr)
+
     @api.depends("capacity", "booked")
     def _compute_available(self):
         for slot in self:
@@ -77,7 +151,7 @@ class CoopPickupSlot(models.Model):
             if not (slot.point_id and slot.start_datetime and slot.end_datetime):
                 slot.display_name = slot.point_id.name or ""
                 continue
-            tz = slot.point_id._coop_tz()
+            tz = slot.point_id._tz()
             slot.display_name = "{} · {}-{}".format(
                 slot.point_id.name,
                 format_datetime(
@@ -90,7 +164,7 @@ class CoopPickupSlot(models.Model):
     # The slot only counts its places; which order holds it is the order's
     # business (sale.order._coop_set_pickup_slot, the field's one writer).
 
-    def _coop_take_place(self):
+    def _take_place(self):
         """Take one place of this slot, or raise if it is full. Works in
         sudo on purpose: members can't write slots."""
         self.ensure_one()
@@ -114,7 +188,7 @@ class CoopPickupSlot(models.Model):
                 self.env._("This pickup slot is full, please choose another one.")
             )
 
-    def _coop_give_place(self):
+    def _give_place(self):
         """Give one place of this slot back."""
         self.ensure_one()
         self.flush_recordset(["capacity", "booked"])

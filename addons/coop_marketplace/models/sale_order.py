@@ -5,6 +5,8 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .coop_pickup_slot import install_booked_trigger
+
 _logger = logging.getLogger(__name__)
 
 
@@ -42,6 +44,10 @@ class SaleOrder(models.Model):
         readonly=True,
         ondelete="restrict",
     )
+
+    def init(self):
+        super().init()
+        install_booked_trigger(self.env.cr)
 
     @api.constrains("coop_cycle_id", "coop_pickup_point_id", "coop_pickup_slot_id")
     def _check_coop_pickup_slot_cycle(self):
@@ -96,7 +102,7 @@ class SaleOrder(models.Model):
         """Give back the places these orders hold (nothing for an order that
         holds none: releasing twice is harmless)."""
         for order in self.filtered("coop_pickup_slot_id"):
-            order.coop_pickup_slot_id._coop_give_place()
+            order.coop_pickup_slot_id._give_place()
             order.sudo().with_context(coop_slot_owner=True).coop_pickup_slot_id = False
 
     def _coop_set_pickup_slot(self, slot):
@@ -132,7 +138,7 @@ class SaleOrder(models.Model):
         with self.env.cr.savepoint():
             self._coop_release_pickup_slot()
             if slot:
-                slot._coop_take_place()
+                slot._take_place()
                 # sudo: members book a slot on their cart, not by writing it.
                 self.sudo().with_context(coop_slot_owner=True).write(
                     {
@@ -184,14 +190,14 @@ class SaleOrder(models.Model):
                     cycle=self.coop_cycle_id.name,
                 )
             )
-        if not cycle._coop_accepts(self.partner_id):
+        if not cycle._accepts(self.partner_id):
             raise UserError(
                 self.env._(
                     "Ordering is reserved to the coop's members: log in with"
                     " your member account, or join the coop."
                 )
             )
-        if not cycle._coop_line_of(self.env["product.product"].browse(product_id)):
+        if not cycle._line_of(self.env["product.product"].browse(product_id)):
             raise UserError(
                 self.env._("This product is not on offer in the current cycle.")
             )
@@ -205,14 +211,14 @@ class SaleOrder(models.Model):
         )
         if not self.coop_cycle_id:
             return new_qty, warning
-        line = self.coop_cycle_id._coop_line_of(
+        line = self.coop_cycle_id._line_of(
             self.env["product.product"].browse(product_id)
         )
         if not line:
             return 0, self.env._("This product is not on offer in the current cycle.")
         # What others ordered meanwhile (and this cart) counts: read it now.
         line.invalidate_recordset(["ordered_qty", "remaining_qty", "unlimited"])
-        available = line._coop_available_qty() + (order_line.product_uom_qty or 0.0)
+        available = line._available_qty() + (order_line.product_uom_qty or 0.0)
         if new_qty > available:
             return available, self.env._(
                 "Only %(qty)s left of this product in this cycle: your basket"
@@ -265,7 +271,7 @@ class SaleOrder(models.Model):
         self.write(
             {
                 "coop_pickup_point_id": point.id,
-                "pickup_location_data": point._coop_location_values() if point else {},
+                "pickup_location_data": point._location_values() if point else {},
             }
         )
 

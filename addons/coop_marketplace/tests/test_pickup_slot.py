@@ -220,6 +220,44 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
         self.assertEqual(self._db_booked(self.saturday), 1)
 
+    def _check_booked_now(self):
+        """The commit-time check of the slots, run now (PostgreSQL checks
+        the deferred triggers' pending events when they become immediate;
+        when they fail, the savepoint's rollback brings the mode back)."""
+        self.env.flush_all()
+        self.env.cr.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        self.env.cr.execute("SET CONSTRAINTS ALL DEFERRED")
+
+    def test_the_database_refuses_a_count_that_differs(self):
+        """Whatever writes the tables, a slot whose ``booked`` differs from
+        the orders holding it is never committed."""
+        order, other = self.orders[:2]
+        order._coop_set_pickup_slot(self.saturday)
+        order.write({"coop_pickup_slot_id": False})
+        other.write({"coop_pickup_slot_id": self.saturday.id})
+        self._check_booked_now()  # the owner's paths: consistent
+        for statement in (
+            # A count written by hand (RPC on a readonly field, SQL).
+            "UPDATE coop_pickup_slot SET booked = booked + 1 WHERE id = %(slot)s",
+            # An order's slot written by SQL, skipping the booking.
+            "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s WHERE id = %(order)s",
+            # An order holding a slot deleted by SQL, its place not given back.
+            "DELETE FROM sale_order WHERE id = %(other)s",
+        ):
+            with (
+                self.subTest(statement=statement),
+                mute_logger("odoo.sql_db"),
+                self.assertRaises(IntegrityError) as caught,
+                self.cr.savepoint(),
+            ):
+                self.env.cr.execute(
+                    statement,
+                    {"slot": self.saturday.id, "order": order.id, "other": other.id},
+                )
+                self._check_booked_now()
+            self.assertIn("booked places differ", str(caught.exception))
+        self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+
     def test_a_negative_capacity_says_so(self):
         """Capacity −1: the error is "must be positive", not "more bookings
         than its capacity" (which the other CHECK would answer first)."""
