@@ -8,10 +8,11 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test lint venv system check template clean-db bench screenshots
+.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
-	@echo "make test   lint, then every test (addons, tours in Chromium, repository tests)"
+	@echo "make test   lint, Odoo's own tests (CI subset), then every test of ours"
+	@echo "make test-odoo  Odoo's own tests of the modules we extend, with and without our addons"
 	@echo "make lint   ruff, pylint-odoo, OCA checks"
 	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
 	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
@@ -45,8 +46,16 @@ run: system venv
 lint: venv
 	@bash tools/lint.sh
 
+# Odoo's own tests first (a subset), so that pytest's summary stays the last line.
 test: system venv lint
+	@$(VPY) tools/odoo_tests.py --ci
 	@$(VPY) tools/coop.py test
+
+# Every post_install test of sale, sale_stock, purchase_stock, delivery,
+# website_sale, point_of_sale and stock_picking_batch, with and without our
+# addons, compared (ARGS="--tags /website_sale:TestWebsiteSaleCart").
+test-odoo: system venv
+	@$(VPY) tools/odoo_tests.py $(ARGS)
 
 clean-db: venv
 	@$(VPY) tools/coop.py clean
