@@ -46,6 +46,13 @@ SHOTS = [
         PHONE,
         "pickup day",
     ),
+    (
+        "shortage_refund",
+        "gerante",
+        "/odoo/action-coop_marketplace.coop_shortage_refund_action",
+        DESKTOP,
+        "last cycle's shortage refund, to make by hand",
+    ),
 ]
 
 # Run inside `odoo-bin shell` on the copy: a basket at the slot step for the
@@ -83,6 +90,11 @@ print("SCREENS " + json.dumps({
 
 # What a person does on the page before the picture (run in the page).
 ACTIONS = {
+    # The manager opens the refund to make.
+    "shortage_refund": """(async () => {
+        document.querySelector(".o_list_view .o_data_row .o_data_cell").click();
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+    })()""",
     # The cashier has chosen the demo member and put two loaves in her basket.
     "till": """(async () => {
         const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));

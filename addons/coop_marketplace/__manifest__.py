@@ -47,6 +47,7 @@
         "demo/coop_marketplace_demo.xml",
         "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/coop_cycle_closed_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

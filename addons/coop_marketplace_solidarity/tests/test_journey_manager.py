@@ -15,6 +15,12 @@ class TestJourneyManager(HttpCase):
         )
         cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
         self.assertEqual(cycle.state, "open")
+        # Last month's cycle left a refund to make by hand.
+        refund = self.env.ref(
+            "coop_marketplace.sale_order_closed_2_demo"
+        ).coop_shortage_refund_ids
+        self.assertEqual(refund.state, "manual")
+        self.assertTrue(refund.activity_ids)
 
         self.start_tour("/odoo", "coop_journey_manager", login="gerante")
 
@@ -34,3 +40,7 @@ class TestJourneyManager(HttpCase):
         self.assertEqual(number(movement.name), number(last.name) + 1)
         self.assertGreaterEqual(movement.date, last.date)
         self.assertIn(movement.invoice_id.payment_state, ("paid", "in_payment"))
+        # The refund made by hand is marked so; its to-do is done.
+        self.assertEqual(refund.state, "done")
+        self.assertFalse(refund.activity_ids)
+        self.assertEqual(refund.write_uid.login, "gerante")

@@ -140,5 +140,25 @@ registry.category("web_tour.tours").add("coop_journey_manager", {
             content: "a line",
             trigger: ".o_field_widget[name='line_ids'] .o_data_row",
         },
+        ...openMenu("coop_marketplace.coop_shortage_refund_menu"),
+        {
+            content: "last cycle's shortage, paid by transfer, is to refund by hand",
+            trigger: ".o_list_view .o_data_row:contains('À rembourser manuellement') .o_data_cell",
+            run: "click",
+        },
+        {
+            content: "the manager refunded the member by transfer",
+            trigger: ".o_form_view button[name='action_mark_refunded']",
+            run: "click",
+        },
+        {
+            content: "and says so",
+            trigger: ".modal-footer .btn-primary",
+            run: "click",
+        },
+        {
+            content: "the refund is done",
+            trigger: ".o_form_view .o_statusbar_status .o_arrow_button_current:contains('Remboursé manuellement')",
+        },
     ],
 });
