@@ -46,8 +46,9 @@ class SaleOrder(models.Model):
     )
 
     def init(self):
-        super().init()
+        res = super().init()
         install_booked_trigger(self.env.cr)
+        return res
 
     @api.constrains("coop_cycle_id", "coop_pickup_point_id", "coop_pickup_slot_id")
     def _check_coop_pickup_slot_cycle(self):
