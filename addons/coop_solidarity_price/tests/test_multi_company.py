@@ -90,6 +90,18 @@ class TestMultiCompany(CoopSolidarityCommon):
         # 2 × 4,20 € at −30 %: 2,52 € from B's fund, nothing from A's.
         self.assertAlmostEqual(Entry._fund_balance(self.company_b), -2.52, places=2)
         self.assertAlmostEqual(Entry._fund_balance(self.company_a), balance_a, places=2)
+        # Company A's members manager sees none of B's fund, its officer
+        # none of B's tiers.
+        self.assertFalse(
+            self.env(user=self.manager)["coop.solidarity.entry"].search(
+                [("id", "in", entries.ids)]
+            )
+        )
+        self.assertFalse(
+            self.env(user=self.officer)["coop.price.tier"].search(
+                [("company_id", "=", self.company_b.id)]
+            )
+        )
 
     def test_the_fund_policy_of_b_reprices_bs_members_in_b(self):
         self.assign(self.alice, self.tier_b)
