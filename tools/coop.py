@@ -332,8 +332,10 @@ def build_template(name):
     rename_db(building, name)
 
 
-def setup_company(dbname, logfile):
-    cmd = [
+def shell_cmd(dbname):
+    """``odoo-bin shell`` on ``dbname``: a script on its stdin runs with
+    ``env`` (the set-up and preparation scripts of tools/)."""
+    return [
         sys.executable,
         str(ODOO_SRC / "odoo-bin"),
         "shell",
@@ -344,6 +346,10 @@ def setup_company(dbname, logfile):
         f"--database={dbname}",
         "--no-http",
     ]
+
+
+def setup_company(dbname, logfile):
+    cmd = shell_cmd(dbname)
     say("configuring the demo company (Épicerie coopérative, Lille)")
     with open(logfile, "a") as log, open(ROOT / "tools" / "setup_company.py") as stdin:
         proc = subprocess.run(

@@ -77,17 +77,7 @@ def free_port():
 
 def prepare(dbname, logfile):
     """English users, the cycle mode off: tools/prepare_odoo_tests.py."""
-    cmd = [
-        sys.executable,
-        str(coop.ODOO_SRC / "odoo-bin"),
-        "shell",
-        f"--config={coop.ROOT / 'config' / 'build.conf'}",
-        f"--addons-path={coop.addons_path()}",
-        f"--data-dir={coop.DATA_DIR}",
-        *coop.odoo_db_args(),
-        f"--database={dbname}",
-        "--no-http",
-    ]
+    cmd = coop.shell_cmd(dbname)
     script = coop.ROOT / "tools" / "prepare_odoo_tests.py"
     with open(logfile, "a") as log, open(script) as stdin:
         subprocess.run(

@@ -125,17 +125,7 @@ def prepare():
     coop.say(f"copying {template} to {DB}")
     coop.copy_db(template, DB)
     proc = subprocess.run(
-        [
-            sys.executable,
-            str(coop.ODOO_SRC / "odoo-bin"),
-            "shell",
-            f"--config={coop.ROOT / 'config' / 'build.conf'}",
-            f"--addons-path={coop.addons_path()}",
-            f"--data-dir={coop.DATA_DIR}",
-            *coop.odoo_db_args(),
-            f"--database={DB}",
-            "--no-http",
-        ],
+        coop.shell_cmd(DB),
         input="import json\n" + PREPARE,
         capture_output=True,
         text=True,
