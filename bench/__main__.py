@@ -37,23 +37,13 @@ import coop
 from bench import datagen, scenarios
 
 RESULTS = ROOT / "bench" / "results"
-# Every Odoo module our addons depend on: vanilla has them all, ours adds ours.
-VANILLA_MODULES = [
-    "account",
-    "point_of_sale",
-    "portal",
-    "sale",
-    "purchase_stock",
-    "stock",
-    "website_sale",
-    "delivery",
-]
 
 
 def bench_key(size, seed):
     digest = hashlib.sha1()
     digest.update(coop.template_key().encode())
-    digest.update(f"{size}:{seed}:{','.join(VANILLA_MODULES)}".encode())
+    digest.update(coop.vanilla_key().encode())
+    digest.update(f"{size}:{seed}".encode())
     digest.update((ROOT / "bench" / "datagen.py").read_bytes())
     return digest.hexdigest()[:12]
 
@@ -120,38 +110,13 @@ def prepare_databases(size, seed):
     if coop.db_exists(vanilla) and coop.db_exists(ours):
         coop.say(f"bench databases {vanilla} / {ours} are cached")
         return vanilla, ours
-    coop.check_odoo()
     building = f"coop_bench_{key}_building"
     coop.LOG_DIR.mkdir(exist_ok=True)
     log = coop.LOG_DIR / "bench-build.log"
     log.write_text("")
-    no_demo = "--without-demo=all"
-    coop.drop_db(building)
-    coop.run_odoo(
-        coop.odoo_cmd(
-            "build.conf",
-            f"--database={building}",
-            "--init=base",
-            "--load-language=fr_FR",
-            no_demo,
-            "--stop-after-init",
-        ),
-        log,
-        "bench: base and French",
-    )
-    coop.setup_company(building, log)
-    for modules in (["account"], VANILLA_MODULES):
-        coop.run_odoo(
-            coop.odoo_cmd(
-                "build.conf",
-                f"--database={building}",
-                f"--init={','.join(modules)}",
-                no_demo,
-                "--stop-after-init",
-            ),
-            log,
-            f"bench: installing {', '.join(modules)}",
-        )
+    # Vanilla: the template's first steps (French company, French chart,
+    # every Odoo module our addons depend on, no demo), cached by coop.py.
+    coop.copy_db(coop.ensure_vanilla(), building)
     # Generate once, then copy: both sides hold byte-identical data, and the
     # generation (minutes at the full size) is paid once.
     odoo = odoo_env_setup()
@@ -166,7 +131,7 @@ def prepare_databases(size, seed):
             "build.conf",
             f"--database={ours_building}",
             f"--init={','.join(coop.OUR_ADDONS)}",
-            no_demo,
+            "--without-demo=all",
             "--stop-after-init",
         ),
         log,
