@@ -5,7 +5,9 @@ from odoo import Command
 
 english = env.ref("base.lang_en")
 english.active = True
-# Odoo's tests compare English labels and formats.
+# Odoo's tests compare English labels and formats: existing users, and the
+# users and partners they create (the French build sets French as default).
+env["ir.default"].set("res.partner", "lang", "en_US")
 env["res.users"].with_context(active_test=False).search([]).write({"lang": "en_US"})
 env["res.partner"].with_context(active_test=False).search(
     [("lang", "!=", False)]
