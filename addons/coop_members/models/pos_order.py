@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
@@ -26,6 +26,15 @@ class PosOrder(models.Model):
         " order is kept as paid: a members manager settles it (subscription"
         " by hand, or refund).",
     )
+
+    @api.model
+    def _process_order(self, order, existing_order):
+        # The till sends back every field of the order it knows: the share
+        # movements and their issue are the server's (made when the order is
+        # paid), and a cashier outside the members' group may not write them.
+        for field in ("coop_share_movement_ids", "coop_share_issue"):
+            order.pop(field, None)
+        return super()._process_order(order, existing_order)
 
     def _process_saved_order(self, draft):
         order_id = super()._process_saved_order(draft)

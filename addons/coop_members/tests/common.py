@@ -16,7 +16,12 @@ def make_till(env, name, journal_code):
         {"name": "Espèces", "journal_id": journal.id}
     )
     config = env["pos.config"].create(
-        {"name": name, "payment_method_ids": [Command.set(cash.ids)]}
+        {
+            "name": name,
+            "payment_method_ids": [Command.set(cash.ids)],
+            # The coop's till: members' badges and warnings.
+            "coop_member_till": True,
+        }
     )
     return config, cash
 

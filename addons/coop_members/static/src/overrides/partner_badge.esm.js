@@ -10,6 +10,10 @@ import {patch} from "@web/core/utils/patch";
 const badgeHelpers = {
     coopStateLabel: memberStateLabel,
     coopStateClass: memberStateClass,
+    // Only a member till shows members' badges.
+    get coopShowBadge() {
+        return Boolean(this.env.services.pos.config.coop_member_till);
+    },
 };
 patch(PartnerLine.prototype, badgeHelpers);
 patch(SelectPartnerButton.prototype, badgeHelpers);

@@ -31,7 +31,12 @@ patch(PosStore.prototype, {
             );
         }
         const sellsGoods = lines.length > shareLines.length;
-        if (this.config.coop_members_only && sellsGoods && !this.coopIsActiveMember(partner)) {
+        if (
+            this.config.coop_member_till &&
+            this.config.coop_members_only &&
+            sellsGoods &&
+            !this.coopIsActiveMember(partner)
+        ) {
             return partner
                 ? _t(
                       "%(name)s is not an active member (%(state)s): this till sells to members only. They may buy shares to become a member.",
@@ -59,7 +64,7 @@ patch(PosStore.prototype, {
 
     /** Tell the cashier at once when the customer is not an active member. */
     coopWarnNonMember(partner) {
-        if (!partner || this.coopIsActiveMember(partner)) {
+        if (!this.config.coop_member_till || !partner || this.coopIsActiveMember(partner)) {
             return;
         }
         const state = memberStateLabel(partner.coop_member_state);

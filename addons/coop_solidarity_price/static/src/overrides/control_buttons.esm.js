@@ -4,8 +4,15 @@ import {ControlButtons} from "@point_of_sale/app/screens/product_screen/control_
 import {patch} from "@web/core/utils/patch";
 
 patch(ControlButtons.prototype, {
-    /** The button is gone (control_buttons.xml); nothing else may open the list. */
+    /**
+     * At a till of a company with tiers the button is gone
+     * (control_buttons.xml), and nothing else may open the list: the
+     * member's tier sets the price. Other tills keep Odoo's list.
+     */
     async clickPricelist() {
-        return false;
+        if (this.pos.config.coop_reference_pricelist_id) {
+            return false;
+        }
+        return await super.clickPricelist(...arguments);
     },
 });
