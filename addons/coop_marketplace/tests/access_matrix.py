@@ -57,7 +57,8 @@ MODEL_ACCESS = {
     "coop.order.cycle.line": SHOP_CATALOGUE,
     "coop.pickup.point": SHOP_CATALOGUE,
     "coop.pickup.slot": SHOP_CATALOGUE,
-    # Money given back for a close's shortages: managers only, never deleted.
+    # Money given back for a close's shortages: marketplace managers and
+    # salespeople (the order's salesperson gets the to-do); never deleted.
     "coop.shortage.refund": rights(marketplace_manager="rwc", administrator="rwc"),
     "coop.pickup.slot.template": rights(
         logistics_staff="r",
