@@ -19,9 +19,6 @@ class Website(models.Model):
         " order cycle.",
     )
 
-    # Consumers see prices tax included (French consumer law: prix TTC).
-    show_line_subtotals_tax_selection = fields.Selection(default="tax_included")
-
     def sale_product_domain(self):
         """Only the products of the open cycle (nothing between cycles)."""
         domain = super().sale_product_domain()
@@ -39,10 +36,11 @@ class Website(models.Model):
         )
 
     def get_pricelist_available(self, show_visible=False):
-        """No pricelist selector in the shop: a member's prices follow their
-        tier (their own pricelist), a visitor's the reference prices. Only the
-        selector asks with ``show_visible``; pricing itself is untouched."""
-        if show_visible:
+        """No pricelist selector in the coop's cycle shop: a member's prices
+        follow their tier (their own pricelist), a visitor's the reference
+        prices. Only the selector asks with ``show_visible``; pricing itself
+        is untouched, and a shop that doesn't follow cycles keeps Odoo's."""
+        if show_visible and self.get_current_website().coop_cycle_shop:
             return self.env["product.pricelist"]
         return super().get_pricelist_available(show_visible=show_visible)
 
