@@ -41,6 +41,13 @@ class CoopOrderCycle(models.Model):
         readonly=True,
         copy=False,
     )
+    website_id = fields.Many2one(
+        "website",
+        string="Sold on",
+        domain="[('company_id', '=', company_id)]",
+        help="The website that sells this cycle; empty: every website of the"
+        " company whose shop follows order cycles.",
+    )
     members_only = fields.Boolean(
         default=True, help="Only members can order in this cycle on the shop."
     )
@@ -228,19 +235,22 @@ class CoopOrderCycle(models.Model):
         return tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
 
     @api.model
-    def _get_open_cycle(self, company=None):
-        """The cycle members can order in now for ``company`` (default: the
-        current one); if several are open, the one closing first. A cycle
-        whose closing time passed is no longer open, even before the cron
-        closes it."""
+    def _get_open_cycles(self, company=None, website=None):
+        """The cycles members can order in now for ``company`` (default: the
+        current one), closing first first; with ``website``, those it sells
+        (the cycles of every website and its own). A cycle whose closing
+        time passed is no longer open, even before the cron closes it."""
         company = company or self.env.company
+        domain = [
+            ("company_id", "=", company.id),
+            ("state", "=", "open"),
+            ("close_datetime", ">", fields.Datetime.now()),
+        ]
+        if website:
+            domain.append(("website_id", "in", [False, website.id]))
         # With what the shop's banner shows: no query of its own per page.
         return self.search_fetch(
-            [
-                ("company_id", "=", company.id),
-                ("state", "=", "open"),
-                ("close_datetime", ">", fields.Datetime.now()),
-            ],
+            domain,
             [
                 "name",
                 "members_only",
@@ -249,7 +259,6 @@ class CoopOrderCycle(models.Model):
                 "pickup_date_to",
             ],
             order="close_datetime, id",
-            limit=1,
         )
 
     @api.model
@@ -276,8 +285,13 @@ class CoopOrderCycle(models.Model):
         take active members only. The shop's notice and the cart's check both
         ask here."""
         self.ensure_one()
-        # sudo: the partner's own membership state (their basket, their page).
-        state = partner.commercial_partner_id.sudo().coop_member_state
+        # sudo: the partner's own membership state (their basket, their
+        # page), in the cycle's coop.
+        state = (
+            partner.commercial_partner_id.sudo()
+            .with_company(self.company_id)
+            .coop_member_state
+        )
         return not self.members_only or state == "active"
 
     def _line_of(self, product):

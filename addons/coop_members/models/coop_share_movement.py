@@ -238,17 +238,44 @@ class CoopShareMovement(models.Model):
     def _confirm(self):
         """Check and number the movements, in order, then update the members."""
         for movement in self.sorted(lambda m: (m.date, m.id)):
+            movement = movement.with_company(movement.company_id)
             movement._check_holdings_after()
             # super().write: confirming is the one write allowed, and it is
             # what turns the movement read-only.
             super(CoopShareMovement, movement).write(
                 {
                     "state": "confirmed",
-                    "name": self.env["ir.sequence"].next_by_code("coop.share.movement"),
+                    "name": movement._next_number("coop.share.movement"),
                 }
             )
-        self.partner_id._coop_update_member_state()
+        for company in self.company_id:
+            movements = self.filtered(lambda m, c=company: m.company_id == c)
+            movements.partner_id.with_company(company)._coop_update_member_state()
         return True
+
+    @api.model
+    def _next_number(self, code):
+        """Next number of the current company's own sequence ``code`` (the
+        register and the member numbers): each coop of a network numbers
+        from 1. A company's sequence is made from the shipped one the first
+        time it is needed; the shipped one belongs to the first company."""
+        company = self.env.company
+        # sudo: sequences are configuration; numbering is part of confirming.
+        Sequence = self.env["ir.sequence"].sudo()
+        if not Sequence.search_count(
+            [("code", "=", code), ("company_id", "=", company.id)], limit=1
+        ):
+            template = Sequence.search(
+                [("code", "=", code)], order="company_id, id", limit=1
+            )
+            template.copy(
+                {
+                    "company_id": company.id,
+                    "number_next": 1,
+                    "name": f"{template.name} ({company.name})",
+                }
+            )
+        return Sequence.with_company(company).next_by_code(code)
 
     def _check_holdings_after(self):
         """Holdings never go negative, never above the class maximum."""
@@ -480,12 +507,13 @@ class CoopShareMovement(models.Model):
                 """
                 SELECT m.name, m.date, m.type, m.quantity, m.unit_value, m.amount,
                        m.origin, p.name AS partner_name,
-                       p.coop_member_number AS member_number, c.code AS class_code
+                       p.coop_member_number->>m.company_id::text AS member_number,
+                       c.code AS class_code
                   FROM coop_share_movement m
                   JOIN res_partner p ON p.id = m.partner_id
                   JOIN coop_share_class c ON c.id = m.share_class_id
                  WHERE %s
-              ORDER BY m.name
+              ORDER BY m.company_id, m.name
                 """,
                 SQL(" AND ").join(conditions),
             )

@@ -1,10 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.barcode import get_barcode_check_digit
 
 
 class ResPartner(models.Model):
+    """Membership is per company: a network of coops shares one database,
+    and a person may be a member of two of them (one partner, a membership
+    in each). The membership fields are company-dependent, so that each
+    platform reads and searches its own, like Odoo's own card ``barcode``."""
+
     _inherit = "res.partner"
 
     coop_member_state = fields.Selection(
@@ -16,18 +21,19 @@ class ResPartner(models.Model):
             ("excluded", "Excluded"),
         ],
         string="Membership",
-        copy=False,
+        company_dependent=True,
         tracking=True,
-        index=True,
     )
     coop_member_state_date = fields.Date(
-        string="Membership state since", copy=False, tracking=True
+        string="Membership state since", company_dependent=True, tracking=True
     )
     coop_member_state_reason = fields.Char(
-        string="Reason of the membership state", copy=False, tracking=True
+        string="Reason of the membership state",
+        company_dependent=True,
+        tracking=True,
     )
     coop_member_number = fields.Char(
-        string="Member number", copy=False, readonly=True, index=True
+        string="Member number", company_dependent=True, readonly=True
     )
     coop_share_ids = fields.One2many(
         "coop.share.movement",
@@ -42,13 +48,25 @@ class ResPartner(models.Model):
         string="Share capital", compute="_compute_coop_shares"
     )
 
-    _sql_constraints = [
-        (
-            "coop_member_number_uniq",
-            "unique(coop_member_number)",
-            "Two partners can't have the same member number.",
-        ),
-    ]
+    @api.constrains("coop_member_number")
+    def _check_coop_member_number_unique(self):
+        """Unique within the company (each coop numbers from 1)."""
+        for partner in self.filtered("coop_member_number"):
+            if self.search_count(
+                [
+                    ("id", "!=", partner.id),
+                    ("coop_member_number", "=", partner.coop_member_number),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Member number %(number)s is already given to another"
+                        " member of %(company)s.",
+                        number=partner.coop_member_number,
+                        company=self.env.company.name,
+                    )
+                )
 
     @api.model
     def _load_pos_data_fields(self, config_id):
@@ -60,14 +78,20 @@ class ResPartner(models.Model):
         ]
 
     @api.depends("coop_share_ids.quantity", "coop_share_ids.amount")
+    @api.depends_context("company")
     def _compute_coop_shares(self):
-        # One aggregate query for the whole recordset (lists show many partners).
+        # One aggregate query for the whole recordset (lists show many
+        # partners); the shares held in the current company, as the state.
         totals = {
             partner.id: (quantity, amount)
             for partner, quantity, amount in self.env[
                 "coop.share.movement"
             ]._read_group(
-                [("partner_id", "in", self.ids), ("state", "=", "confirmed")],
+                [
+                    ("partner_id", "in", self.ids),
+                    ("state", "=", "confirmed"),
+                    ("company_id", "=", self.env.company.id),
+                ],
                 ["partner_id"],
                 ["quantity:sum", "amount:sum"],
             )
@@ -93,12 +117,17 @@ class ResPartner(models.Model):
 
     @api.model
     def _coop_holdings_by_class(self, partners):
-        """{partner id: {class: quantity}} in one aggregate query."""
+        """{partner id: {class: quantity}} in the current company, in one
+        aggregate query."""
         result = {}
         for partner, share_class, quantity in self.env[
             "coop.share.movement"
         ]._read_group(
-            [("partner_id", "in", partners.ids), ("state", "=", "confirmed")],
+            [
+                ("partner_id", "in", partners.ids),
+                ("state", "=", "confirmed"),
+                ("company_id", "=", self.env.company.id),
+            ],
             ["partner_id", "share_class_id"],
             ["quantity:sum"],
         ):
@@ -106,9 +135,10 @@ class ResPartner(models.Model):
         return result
 
     def _coop_update_member_state(self):
-        """Follow the register: a member holding a class minimum is active and
-        gets a number (once, never reused); a member with no share left has
-        resigned. Suspended and excluded members stay so until staff decide."""
+        """Follow the register of the current company: a member holding a
+        class minimum is active and gets the company's next number (once,
+        never reused); a member with no share left has resigned. Suspended
+        and excluded members stay so until staff decide."""
         holdings = self._coop_holdings_by_class(self)
         for partner in self:
             by_class = holdings.get(partner.id, {})
@@ -120,7 +150,9 @@ class ResPartner(models.Model):
             vals = {}
             if is_member:
                 if not partner.coop_member_number:
-                    number = self.env["ir.sequence"].next_by_code("coop.member.number")
+                    number = self.env["coop.share.movement"]._next_number(
+                        "coop.member.number"
+                    )
                     vals["coop_member_number"] = number
                     if not partner.barcode:
                         vals["barcode"] = self._coop_card_barcode(number)

@@ -8,3 +8,4 @@ from . import test_share_register
 from . import test_subscription
 from . import test_tour_pos_member
 from . import test_tour_pos_smoke
+from . import test_multi_company

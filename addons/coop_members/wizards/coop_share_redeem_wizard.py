@@ -72,7 +72,8 @@ class CoopShareRedeemWizard(models.TransientModel):
         movement = self.env["coop.share.movement"]._create_redemption(
             self.partner_id, self.share_class_id, self.quantity, self.reason, self.date
         )
-        partner = self.partner_id
+        # The membership of the class's coop (a member of two coops).
+        partner = self.partner_id.with_company(self.share_class_id.company_id)
         if (
             self.reason == "exclusion"
             and partner.coop_member_state != "excluded"

@@ -95,9 +95,10 @@ class ResPartner(models.Model):
         fund policy on, discounted tiers pause while the fund is negative."""
         self.ensure_one()
         date = date or fields.Date.context_today(self)
-        partner = self.sudo()
-        tier = partner.coop_price_tier_id
+        tier = self.sudo().coop_price_tier_id
         company = tier.company_id or self.env.company
+        # The membership that counts is the one in the tier's coop.
+        partner = self.sudo().with_company(company)
         reference = self.env["coop.price.tier"].sudo()._get_reference_tier(company)
         if (
             not tier

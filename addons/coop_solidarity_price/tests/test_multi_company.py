@@ -4,7 +4,8 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.coop_solidarity_price.tests.common import CoopSolidarityCommon
 
@@ -40,6 +41,57 @@ class TestMultiCompany(CoopSolidarityCommon):
         cls.pricelist_a = cls.alice.with_company(
             cls.company_a
         ).property_product_pricelist
+        # Alice is a member of both coops (one partner, two memberships).
+        class_b = (
+            cls.env["coop.share.class"]
+            .with_company(cls.company_b)
+            .create(
+                {
+                    "code": "A",
+                    "name": "Coopérateurs d'Arras",
+                    "nominal_value": 20,
+                    "company_id": cls.company_b.id,
+                }
+            )
+        )
+        cls.env["coop.share.movement"].create(
+            {
+                "partner_id": cls.alice.id,
+                "share_class_id": class_b.id,
+                "type": "subscription",
+                "quantity": 1,
+            }
+        )._confirm()
+        cls.class_b = class_b
+        cls.officer_b = new_test_user(
+            cls.env,
+            login="coop_officer_b",
+            groups="base.group_user,coop_solidarity_price.group_solidarity_officer",
+            company_id=cls.company_b.id,
+            company_ids=[cls.company_b.id],
+        )
+
+    def assign(self, partner, tier, valid_until="2099-12-31"):
+        """B's tiers are decided by B's solidarity officer."""
+        if tier.company_id != self.company_b:
+            return super().assign(partner, tier, valid_until)
+        self.env["coop.tier.assign.wizard"].with_user(self.officer_b).create(
+            {
+                "partner_id": partner.id,
+                "tier_id": tier.id,
+                "valid_until": valid_until,
+                "qf_band": "qf_0_450",
+                "note": "Attestation CAF vue",
+            }
+        ).action_assign()
+
+    def test_a_tier_of_b_needs_a_membership_of_b(self):
+        """Bruno is a member of A only: B's tier can't be his, and A's
+        officer can't give B's tiers."""
+        with self.assertRaisesRegex(UserError, "not an active member"):
+            self.assign(self.bruno, self.tier_b)
+        with self.assertRaises(AccessError):
+            super().assign(self.alice, self.tier_b)
 
     def _pricelist_in(self, company):
         return self.alice.with_company(company).property_product_pricelist

@@ -50,7 +50,8 @@ class CoopTierAssignWizard(models.TransientModel):
         self._check_officer()
         if self.valid_until < fields.Date.context_today(self):
             raise UserError(self.env._("The tier must be valid until a future date."))
-        if self.partner_id.coop_member_state != "active":
+        partner = self.partner_id.with_company(self.tier_id.company_id)
+        if partner.coop_member_state != "active":
             raise UserError(
                 self.env._(
                     "%(partner)s is not an active member: a price tier applies to"
