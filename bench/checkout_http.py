@@ -50,7 +50,7 @@ def setup(env, members, capacity):
     from odoo import Command, fields
 
     env = env(context=dict(env.context, tracking_disable=True, mail_notrack=True))
-    cycle = env["coop.order.cycle"]._get_open_cycle(env.company)
+    cycle = env["coop.order.cycle"]._get_open_cycles(env.company)[:1]
     cycle.members_only = False
     website = env["website"].search([("company_id", "=", env.company.id)], limit=1)
     point = env["coop.pickup.point"].search([], limit=1)

@@ -54,6 +54,25 @@ class CoopWebsiteSale(WebsiteSale):
         return None
 
     @route(
+        "/shop/cycle/<int:cycle_id>",
+        type="http",
+        auth="public",
+        website=True,
+        sitemap=False,
+    )
+    def shop_coop_cycle(self, cycle_id, **post):
+        """Choose the cycle the shop shows, among those the website sells
+        now (several may be open at once); anything else is not found."""
+        website = request.website
+        if (
+            not website.coop_cycle_shop
+            or cycle_id not in website._coop_open_cycles().ids
+        ):
+            raise request.not_found()
+        request.session["coop_cycle_id"] = cycle_id
+        return request.redirect("/shop")
+
+    @route(
         "/shop/coop_slot",
         type="http",
         auth="public",

@@ -174,8 +174,11 @@ class SaleOrder(models.Model):
         )
 
     def _coop_check_cart_cycle(self, product_id):
+        """A basket belongs to one cycle: the one the shop shows (chosen by
+        the member when several are open), and only while it is open."""
         self.ensure_one()
-        cycle = self.env["coop.order.cycle"].sudo()._get_open_cycle(self.company_id)
+        website = self.website_id
+        cycle = website._coop_open_cycle()
         if not cycle:
             raise UserError(
                 self.env._(
@@ -184,6 +187,16 @@ class SaleOrder(models.Model):
                 )
             )
         if self.coop_cycle_id and self.coop_cycle_id != cycle:
+            if self.coop_cycle_id in website._coop_open_cycles():
+                raise UserError(
+                    self.env._(
+                        "Your basket belongs to the cycle %(cycle)s: a basket"
+                        " holds one cycle's products. Finish this order, or"
+                        " empty your basket, to order in %(other)s.",
+                        cycle=self.coop_cycle_id.name,
+                        other=cycle.name,
+                    )
+                )
             raise UserError(
                 self.env._(
                     "Your basket belongs to the cycle %(cycle)s, which is closed:"

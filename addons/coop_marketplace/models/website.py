@@ -44,20 +44,39 @@ class Website(models.Model):
             return self.env["product.pricelist"]
         return super().get_pricelist_available(show_visible=show_visible)
 
-    def _coop_open_cycle(self):
-        """The open cycle of the website's company, looked up once per HTTP
-        request: a shop page asks for its product domain several times."""
+    def _coop_open_cycles(self):
+        """The cycles this website sells now: the open cycles of its company
+        that are for every website or for this one, closing first first.
+        Looked up once per HTTP request: a shop page asks several times."""
         self.ensure_one()
         # sudo: visitors see what is on offer, not the cycle's records.
         Cycle = self.env["coop.order.cycle"].sudo()
-        if not request:
-            return Cycle._get_open_cycle(self.company_id)
-        if not hasattr(request, "coop_open_cycle_ids"):
-            request.coop_open_cycle_ids = {}
-        cycle_ids = request.coop_open_cycle_ids
-        if self.company_id.id not in cycle_ids:
-            cycle_ids[self.company_id.id] = Cycle._get_open_cycle(self.company_id).id
-        return Cycle.browse(cycle_ids[self.company_id.id])
+        cache = getattr(request, "coop_open_cycle_ids", None) if request else None
+        if cache is None:
+            cache = {}
+            if request:
+                request.coop_open_cycle_ids = cache
+        if self.id not in cache:
+            cache[self.id] = Cycle._get_open_cycles(self.company_id, self).ids
+        return Cycle.browse(cache[self.id])
+
+    def _coop_open_cycle(self):
+        """The cycle the shop shows and the basket fills: the one the visitor
+        chose among the open ones (``/shop/cycle/<id>``), else the one their
+        basket belongs to, else the one closing first."""
+        cycles = self._coop_open_cycles()
+        if len(cycles) < 2 or not request:
+            return cycles[:1]
+        chosen = request.session.get("coop_cycle_id")
+        if chosen in cycles.ids:
+            return cycles.browse(chosen)
+        order_id = request.session.get("sale_order_id")
+        if order_id:
+            # sudo: the visitor's own cart (its id is in their session).
+            cart_cycle = self.env["sale.order"].sudo().browse(order_id).coop_cycle_id
+            if cart_cycle.id in cycles.ids:
+                return cycles.browse(cart_cycle.id)
+        return cycles[:1]
 
     def _coop_cycle_notice(self):
         """What the shop says about ordering now: the open cycle (when it
@@ -67,6 +86,8 @@ class Website(models.Model):
         user = self.env.user
         notice = {
             "cycle": cycle,
+            # Several open at once: the shop lets the visitor choose.
+            "cycles": self._coop_open_cycles(),
             "is_public": user._is_public(),
             "may_order": bool(cycle) and cycle._accepts(user.partner_id),
         }

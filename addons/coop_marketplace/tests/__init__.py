@@ -10,3 +10,4 @@ from . import test_portal_and_payment
 from . import test_slot_concurrency
 from . import test_tour_member_order
 from . import test_tour_shop_smoke
+from . import test_network_shop

@@ -150,17 +150,25 @@ class TestOrderCycle(common.CoopMarketplaceCommon):
         self.assertTrue(cron.active)
         self.assertEqual((cron.interval_number, cron.interval_type), (15, "minutes"))
 
-    def test_get_open_cycle(self):
+    def test_get_open_cycles(self):
         Cycle = self.env["coop.order.cycle"]
-        self.assertFalse(Cycle._get_open_cycle())
+        self.assertFalse(Cycle._get_open_cycles())
         self.cycle.action_open()
         sooner = self._create_cycle(name="Sooner")
         sooner.close_datetime = fields.Datetime.now() + timedelta(days=1)
         sooner.action_open()
-        self.assertEqual(Cycle._get_open_cycle(), sooner)
-        self.assertEqual(Cycle._get_open_cycle(self.env.company), sooner)
+        self.assertEqual(Cycle._get_open_cycles(), sooner | self.cycle)
+        self.assertEqual(Cycle._get_open_cycles(self.env.company)[:1], sooner)
         with freeze_time(fields.Datetime.now() + timedelta(days=1, minutes=1)):
             # Past its closing time, even before the cron closes it.
-            self.assertEqual(Cycle._get_open_cycle(), self.cycle)
+            self.assertEqual(Cycle._get_open_cycles(), self.cycle)
         other_company = self.env["res.company"].create({"name": "Autre épicerie"})
-        self.assertFalse(Cycle._get_open_cycle(other_company))
+        self.assertFalse(Cycle._get_open_cycles(other_company))
+        # A cycle of one website is not another website's.
+        website = self.env["website"].create({"name": "Autre site"})
+        sooner.website_id = website
+        self.assertEqual(Cycle._get_open_cycles(website=website), sooner | self.cycle)
+        self.assertEqual(
+            Cycle._get_open_cycles(website=self.env["website"].get_current_website()),
+            self.cycle,
+        )

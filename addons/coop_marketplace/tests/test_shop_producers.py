@@ -68,15 +68,15 @@ class TestShopProducers(common.CoopMarketplaceCommon, HttpCase):
         open cycle is searched once."""
         Cycle = type(self.env["coop.order.cycle"])
         calls = []
-        original = Cycle._get_open_cycle
+        original = Cycle._get_open_cycles
 
-        def counting(self, company=None):
+        def counting(self, company=None, website=None):
             calls.append(company)
-            return original(self, company)
+            return original(self, company, website)
 
-        Cycle._get_open_cycle = counting
+        Cycle._get_open_cycles = counting
         try:
             self.url_open("/shop")
         finally:
-            Cycle._get_open_cycle = original
+            Cycle._get_open_cycles = original
         self.assertEqual(len(calls), 1)
