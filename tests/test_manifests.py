@@ -25,6 +25,8 @@ EXPECTED_DEPENDS = {
     },
     # A bridge, auto-installed when both sides are (design, "Bridge addons").
     "coop_marketplace_solidarity": {"coop_marketplace", "coop_solidarity_price"},
+    # The network (coordinator, figures of every platform): on top of all.
+    "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }
 
 

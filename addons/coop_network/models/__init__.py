@@ -1,0 +1,2 @@
+from . import coop_network_report
+from . import coop_network_producer_report
