@@ -19,6 +19,14 @@
         "security/ir.model.access.csv",
         "views/coop_network_report_views.xml",
     ],
+    "demo": [
+        "demo/coop_network_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "coop_network/static/tests/tours/**/*",
+        ],
+    },
     "auto_install": True,
     "installable": True,
 }

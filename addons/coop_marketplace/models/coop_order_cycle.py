@@ -253,6 +253,7 @@ class CoopOrderCycle(models.Model):
             domain,
             [
                 "name",
+                "company_id",
                 "members_only",
                 "close_datetime",
                 "pickup_date_from",

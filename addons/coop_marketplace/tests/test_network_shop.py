@@ -20,10 +20,10 @@ class TestNetworkShop(common.CoopMarketplaceCommon, HttpCase):
         cls.website_a = cls.env["website"].get_current_website()
         cls.website_a.coop_cycle_shop = True
         (cls.carrots | cls.beer).is_published = True
-        cls.company_c = cls.env["res.company"].create({"name": "LeCourtCircuit"})
+        cls.company_c = cls.env["res.company"].create({"name": "Court-circuit (essai)"})
         cls.website_c = cls.env["website"].create(
             {
-                "name": "LeCourtCircuit",
+                "name": "Court-circuit (essai)",
                 "company_id": cls.company_c.id,
                 "coop_cycle_shop": True,
             }
@@ -108,9 +108,10 @@ class TestNetworkShop(common.CoopMarketplaceCommon, HttpCase):
         self.assertNotIn("Carottes A", page)
         with mute_logger("odoo.http"):
             answer = self._cart_add(self.beer_product)
-        self.assertIn(
-            "belongs to the cycle Cycle test", answer["error"]["data"]["message"]
-        )
+        message = answer["error"]["data"]["message"]
+        # The member's language: "Votre panier appartient au cycle ...".
+        self.assertIn("Cycle test", message)
+        self.assertIn("Cycle bière", message)
         self.assertEqual(cart.order_line.product_id, self.carrots_product)
         self.assertEqual(cart.coop_cycle_id, self.cycle)
         # Only the website's open cycles can be chosen.

@@ -16,7 +16,7 @@ class TestMultiCompany(CoopMembersCommon):
         super().setUpClass()
         cls.company_a = cls.env.company
         cls.company_b = cls.env["res.company"].create(
-            {"name": "Épicerie coopérative Arrageoise"}
+            {"name": "Épicerie arrageoise (essai)"}
         )
         cls.class_b = (
             cls.env["coop.share.class"]

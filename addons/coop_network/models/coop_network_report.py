@@ -24,7 +24,6 @@ class CoopNetworkReport(models.Model):
     members_joined = fields.Integer(string="Members joined", readonly=True)
     members_left = fields.Integer(string="Members left", readonly=True)
     members = fields.Integer(
-        string="Members",
         readonly=True,
         help="Partners holding shares of the platform at the end of the month.",
     )

@@ -1,1 +1,3 @@
+from . import test_demo_network
+from . import test_journey_arras_member
 from . import test_network_report

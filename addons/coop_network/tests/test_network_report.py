@@ -20,7 +20,7 @@ class TestNetworkReport(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
         cls.company_a = cls.env.company
         cls.company_b = cls.env["res.company"].create(
-            {"name": "Épicerie coopérative Arrageoise"}
+            {"name": "Épicerie arrageoise (essai)"}
         )
         company_b = cls.company_b
         cls.class_b = cls.env["coop.share.class"].create(

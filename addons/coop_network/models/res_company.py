@@ -1,0 +1,120 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command, api, models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # ------------------------------------------------------------------
+    # Demo of the network (demo/coop_network_demo.xml): what XML can't say.
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _coop_network_demo_charts(self, company_ids):
+        """The French chart of accounts and taxes of each new platform.
+
+        ``_load`` rather than ``try_loading``: during the install the
+        registry is not flagged loaded yet, and ``try_loading`` warns about
+        modules installed later; this addon is installed last, every module
+        the chart serves (account, point of sale, stock) is there."""
+        for company in self.browse(company_ids):
+            self.env["account.chart.template"]._load("fr", company, False)
+            self._coop_network_demo_taxes(company)
+
+    @api.model
+    def _coop_network_demo_taxes(self, company):
+        """Tax the shared products in ``company`` at the rates the first
+        company taxes them (loading a chart gives every product the new
+        company's default 20 %: wrong for food, 5.5 %). Done once, at the
+        demo's install: the products are few."""
+        main = self.env.ref("base.main_company")
+        # The chart ships its reduced rates inactive.
+        Tax = self.env["account.tax"].with_context(active_test=False)
+        templates = self.env["product.template"].search(
+            [("taxes_id.company_id", "=", main.id)]
+        )
+        for template in templates:
+            own = Tax.browse()
+            for tax in template.taxes_id.filtered(lambda t: t.company_id == main):
+                own |= Tax.search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("type_tax_use", "=", "sale"),
+                        ("amount", "=", tax.amount),
+                        ("amount_type", "=", tax.amount_type),
+                        ("price_include_override", "=", tax.price_include_override),
+                        ("tax_exigibility", "=", tax.tax_exigibility),
+                    ],
+                    limit=1,
+                )
+            own.active = True
+            template.taxes_id = (
+                template.taxes_id.filtered(lambda t: t.company_id != company) | own
+            )
+
+    @api.model
+    def _coop_network_demo_till(self, company_id):
+        """The Arras épicerie's own till: cash on its own journal, its
+        members' badges."""
+        company = self.browse(company_id)
+        journal = self.env["account.journal"].search(
+            [("company_id", "=", company.id), ("type", "=", "cash")], limit=1
+        )
+        cash = self.env["pos.payment.method"].create(
+            {"name": "Espèces", "journal_id": journal.id, "company_id": company.id}
+        )
+        return (
+            self.env["pos.config"]
+            .with_company(company)
+            .create(
+                {
+                    "name": "Caisse Arras",
+                    "company_id": company.id,
+                    "payment_method_ids": [Command.set(cash.ids)],
+                    "coop_member_till": True,
+                }
+            )
+        )
+
+    @api.model
+    def _coop_network_demo_shop(self, company_id, website_id):
+        """The marketplace's shop: its "pay at pickup" provider,
+        and the farm's prices for each platform (supplier info per
+        company)."""
+        company = self.browse(company_id)
+        cycle = self.env["coop.order.cycle"].search(
+            [("company_id", "=", company.id)], limit=1
+        )
+        templates = cycle.line_ids.product_id.product_tmpl_id
+        at_pickup = self.env.ref("coop_marketplace.payment_provider_coop_at_pickup")
+        at_pickup.copy(
+            {
+                "company_id": company.id,
+                "website_id": website_id,
+                "state": "enabled",
+                "is_published": True,
+            }
+        )
+        # The farm sells a little cheaper to the épiceries than to the
+        # marketplace, which sorts and delivers.
+        arras = self.env.ref("coop_network.company_arras_demo")
+        for template in templates:
+            price = template.coop_producer_price
+            if not price:
+                continue
+            self.env["product.supplierinfo"].create(
+                [
+                    {
+                        "partner_id": template.coop_producer_id.id,
+                        "product_tmpl_id": template.id,
+                        "company_id": company.id,
+                        "price": price,
+                    },
+                    {
+                        "partner_id": template.coop_producer_id.id,
+                        "product_tmpl_id": template.id,
+                        "company_id": arras.id,
+                        "price": round(price * 0.95, 2),
+                    },
+                ]
+            )

@@ -1,0 +1,73 @@
+import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
+import {registry} from "@web/core/registry";
+
+// A member of the Arras épicerie (login "arras", on a phone) logs in on
+// LeCourtCircuit's website, the network's marketplace, orders from its open
+// cycle and collects in Arras, paying at pickup. The test checks the database.
+registry.category("web_tour.tours").add("coop_network_journey_arras_member", {
+    steps: () => [
+        {
+            content: "log in on LeCourtCircuit's website",
+            trigger: "input[name='login']",
+            run: "edit arras",
+        },
+        {
+            content: "password",
+            trigger: "input[name='password']",
+            run: "edit arras",
+        },
+        {
+            content: "submit",
+            trigger: "button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "LeCourtCircuit's shop shows its own cycle",
+            trigger: ".o_coop_cycle_banner:contains('LeCourtCircuit')",
+        },
+        {
+            content: "open the carrots",
+            trigger: ".oe_product_cart a:contains('Carottes (1 kg)')",
+            run: "click",
+        },
+        {
+            content: "add them to the basket",
+            trigger: "#product_detail #add_to_cart",
+            run: "click",
+        },
+        {
+            content: "the basket counter follows",
+            trigger: "sup.my_cart_quantity:not(:contains(/^0$/))",
+        },
+        tourUtils.goToCart({quantity: 1}),
+        tourUtils.goToCheckout(),
+        ...choosePickupPoint("Arras", {selectorText: "Choisir un point d'enlèvement"}),
+        tourUtils.confirmOrder(),
+        {
+            content: "choose a slot in Arras",
+            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "confirm the slot",
+            trigger: "button[name='o_coop_slot_submit']",
+            run: "click",
+        },
+        {
+            content: "choose to pay at pickup",
+            trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",
+            run: "click",
+        },
+        {
+            content: "confirm",
+            trigger:
+                "button[name='o_payment_submit_button']:contains('je paie au retrait'):not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "the order is confirmed",
+            trigger: ".oe_website_sale_tx_status",
+        },
+    ],
+});
