@@ -46,6 +46,7 @@ ROLES = {
     "logistics_staff": ["base.group_user"],
     "marketplace_manager": ["base.group_user"],
     "pickup_volunteer": ["base.group_user"],
+    "network_coordinator": ["base.group_user"],
     "administrator": None,  # base.user_admin
 }
 
@@ -175,6 +176,36 @@ class TestRoleMatrix(HttpCase):
                             f"{addon}: {rule['model']} {rule['role']} on {whose} "
                             f"record: {rule[whose]!r} expected, {got!r}"
                         )
+        self.assertFalse(differences, "\n".join(differences))
+
+    def test_company_axis(self):
+        """A network in one database: each role reads nothing of another
+        company's records (``COMPANY_RECORD`` factories ``f(env, company)``),
+        even where it reads its own company's (``MODEL_ACCESS``)."""
+        other = self.env["res.company"].create({"name": "Matrix other company"})
+        checked, differences = 0, []
+        for addon, table in self.tables.items():
+            for model, factory in getattr(table, "COMPANY_RECORD", {}).items():
+                records = factory(self.env, other)
+                self.assertTrue(records, f"{addon}: no {model} record of the company")
+                self.assertEqual(records.company_id, other)
+                for role, expected in table.MODEL_ACCESS[model].items():
+                    if "r" not in expected:
+                        continue
+                    user = self.users[role]
+                    checked += 1
+                    found = records.with_user(user).search([("id", "in", records.ids)])
+                    try:
+                        records.with_user(user).check_access("read")
+                    except AccessError:
+                        refused = True
+                    else:
+                        refused = False
+                    if found or not refused:
+                        differences.append(
+                            f"{addon}: {model} of another company readable by {role}"
+                        )
+        self.assertGreater(checked, 20)
         self.assertFalse(differences, "\n".join(differences))
 
     def test_portal_routes_refuse_other_members_records(self):

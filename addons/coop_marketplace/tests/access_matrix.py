@@ -79,6 +79,7 @@ MODEL_ACCESS = {
         "logistics_staff": "rw",
         "marketplace_manager": "rwc",
         "pickup_volunteer": "r",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
 }
@@ -115,3 +116,46 @@ OWN_RECORD = {"sale.order": member_order}
 PORTAL_ROUTES = [
     {"path": "/my/orders/{id}", "model": "sale.order"},
 ]
+
+
+def company_cycle(env, company):
+    return env["coop.order.cycle"].create(
+        {
+            "name": "Matrix cycle",
+            "open_datetime": "2030-01-01 08:00:00",
+            "close_datetime": "2030-01-03 20:00:00",
+            "pickup_date_from": "2030-01-04",
+            "pickup_date_to": "2030-01-05",
+            "company_id": company.id,
+        }
+    )
+
+
+def company_point(env, company):
+    return env["coop.pickup.point"].create(
+        {
+            "name": "Matrix point",
+            "partner_id": env["res.partner"].create({"name": "Matrix hall"}).id,
+            "company_id": company.id,
+        }
+    )
+
+
+def company_slot(env, company):
+    return env["coop.pickup.slot"].create(
+        {
+            "point_id": company_point(env, company).id,
+            "cycle_id": company_cycle(env, company).id,
+            "start_datetime": "2030-01-04 16:00:00",
+            "end_datetime": "2030-01-04 18:00:00",
+            "capacity": 3,
+        }
+    )
+
+
+# The company axis (tests/test_role_matrix.py): another company's records.
+COMPANY_RECORD = {
+    "coop.order.cycle": company_cycle,
+    "coop.pickup.point": company_point,
+    "coop.pickup.slot": company_slot,
+}

@@ -27,6 +27,7 @@ MANAGERS_ONLY = {
     "logistics_staff": "",
     "marketplace_manager": "",
     "pickup_volunteer": "",
+    "network_coordinator": "",
     "administrator": "rwcu",
 }
 
@@ -46,6 +47,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Users prepare movements, managers confirm them (checked in
@@ -62,6 +64,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Managers read the orders whose share sale needs checking (stock users,
@@ -77,6 +80,7 @@ MODEL_ACCESS = {
         "logistics_staff": "r",
         "marketplace_manager": "r",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Suspensions and exclusions are board decisions, applied by managers.
@@ -95,6 +99,7 @@ MODEL_ACCESS = {
         "logistics_staff": "rwcu",
         "marketplace_manager": "rwcu",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Subscriptions are invoiced by managers (who get invoicing rights).
@@ -111,6 +116,7 @@ MODEL_ACCESS = {
         "logistics_staff": "rwcu",
         "marketplace_manager": "rwcu",
         "pickup_volunteer": "r",
+        "network_coordinator": "r",
         "administrator": "rwcu",
     },
     "pos.order.line": {
@@ -124,6 +130,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Redemptions are board decisions applied by managers; the register is
@@ -140,6 +147,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwc",
     },
     # Extended for the "members only" setting and the loading of share
@@ -155,6 +163,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     "pos.session": {
@@ -168,6 +177,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwc",
     },
     "res.config.settings": {
@@ -181,6 +191,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwc",
     },
     # Report models hold no data: rights are those of what they print
@@ -213,3 +224,36 @@ RECORD_ACCESS = [
 OWN_RECORD = {"coop.share.movement": member_movement}
 # /my/membership takes no id: nothing to guess (tested in test_portal).
 PORTAL_ROUTES = []
+
+
+def company_share_class(env, company):
+    return env["coop.share.class"].create(
+        {"code": "MX", "name": "Matrix", "nominal_value": 10, "company_id": company.id}
+    )
+
+
+def company_movement(env, company):
+    return env["coop.share.movement"].create(
+        {
+            "partner_id": env["res.partner"].create({"name": "Matrix member"}).id,
+            "share_class_id": env["coop.share.class"]
+            .create(
+                {
+                    "code": "MY",
+                    "name": "Matrix movement",
+                    "nominal_value": 10,
+                    "company_id": company.id,
+                }
+            )
+            .id,
+            "type": "subscription",
+            "quantity": 1,
+        }
+    )
+
+
+# The company axis (tests/test_role_matrix.py): another company's records.
+COMPANY_RECORD = {
+    "coop.share.class": company_share_class,
+    "coop.share.movement": company_movement,
+}

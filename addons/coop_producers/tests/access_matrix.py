@@ -24,6 +24,7 @@ ROLES = [
     "logistics_staff",
     "marketplace_manager",
     "pickup_volunteer",
+    "network_coordinator",
     "administrator",
 ]
 
@@ -52,6 +53,7 @@ EVERYONE_READS = rights(
     logistics_staff="r",
     marketplace_manager="r",
     pickup_volunteer="r",
+    network_coordinator="r",
     administrator="rwcu",
 )
 
@@ -77,6 +79,7 @@ MODEL_ACCESS = {
         logistics_staff="rwcu",
         marketplace_manager="rwcu",
         pickup_volunteer="r",
+        network_coordinator="r",
         administrator="rwcu",
     ),
     "coop.producer.stock.wizard": rights(
@@ -162,3 +165,20 @@ RECORD_ACCESS = [
 ]
 OWN_RECORD = {"product.template": producer_product}
 PORTAL_ROUTES = []
+
+
+def company_statement(env, company):
+    return env["coop.producer.statement"].create(
+        {
+            "producer_id": env["res.partner"]
+            .create({"name": "Matrix farm", "coop_is_producer": True})
+            .id,
+            "date_from": "2030-01-01",
+            "date_to": "2030-01-31",
+            "company_id": company.id,
+        }
+    )
+
+
+# The company axis (tests/test_role_matrix.py): another company's records.
+COMPANY_RECORD = {"coop.producer.statement": company_statement}

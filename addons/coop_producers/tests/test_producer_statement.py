@@ -257,6 +257,37 @@ class TestProducerStatement(common.CoopProducersCommon):
         self.assertEqual(bill.company_id, company_b)
         self.assertEqual(bill.journal_id.company_id, company_b)
         self.assertAlmostEqual(bill.amount_total, 15.00)
+        # The farm supplies both platforms: its login, given both, sees both
+        # platforms' orders and issued statements in its one space, and no
+        # customer or member of either.
+        st_a.action_confirm()
+        self.producer_a.company_ids |= company_b
+        farm = self.env(
+            user=self.producer_a,
+            context={"allowed_company_ids": [self.env.company.id, company_b.id]},
+        )
+        self.assertEqual(
+            farm["purchase.order"].search([("id", "in", (self.po_a | order).ids)]),
+            self.po_a | order,
+        )
+        self.assertEqual(
+            farm["coop.producer.statement"].search([("id", "in", (st_a | st_b).ids)]),
+            st_a | st_b,
+        )
+        members = self.env["res.partner"].create(
+            [
+                {"name": "Membre de Lille", "email": "lille@example.org"},
+                {
+                    "name": "Membre d'Arras",
+                    "email": "arras@example.org",
+                    "company_id": company_b.id,
+                },
+            ]
+        )
+        self.assertFalse(farm["res.partner"].search([("id", "in", members.ids)]))
+        for member in members:
+            with self.assertRaises(AccessError):
+                farm["res.partner"].browse(member.id).read(["email"])
         # An accountant of company A only sees neither.
         self.accountant.company_ids -= company_b
         env_a = self.env(user=self.accountant)

@@ -23,6 +23,7 @@ MODEL_ACCESS = {
         "logistics_staff": "r",
         "marketplace_manager": "r",
         "pickup_volunteer": "r",
+        "network_coordinator": "r",
         "administrator": "rwcu",
     },
     "coop.price.tier": {
@@ -36,6 +37,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Sales entries can't be changed or deleted (checked in test_fund_and_cap).
@@ -50,6 +52,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "rwcu",
     },
     # Not even the administrator: evidence is for the officers' eyes only.
@@ -64,6 +67,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "",
     },
     "coop.tier.assign.wizard": {
@@ -77,6 +81,7 @@ MODEL_ACCESS = {
         "logistics_staff": "",
         "marketplace_manager": "",
         "pickup_volunteer": "",
+        "network_coordinator": "",
         "administrator": "",
     },
     # Extended for the fund settings: rights are Odoo's.
@@ -91,6 +96,7 @@ MODEL_ACCESS = {
         "logistics_staff": "r",
         "marketplace_manager": "r",
         "pickup_volunteer": "r",
+        "network_coordinator": "r",
         "administrator": "rwcu",
     },
 }
@@ -98,3 +104,32 @@ MODEL_ACCESS = {
 RECORD_ACCESS = []
 OWN_RECORD = {}
 PORTAL_ROUTES = []
+
+
+def company_tier(env, company):
+    return env["coop.price.tier"].create(
+        {
+            "name": "Matrix reference",
+            "display_label": "Prix",
+            "is_reference": True,
+            "company_id": company.id,
+        }
+    )
+
+
+def company_fund_entry(env, company):
+    return env["coop.solidarity.entry"].create(
+        {
+            "name": "Matrix donation",
+            "entry_type": "donation",
+            "amount": 5.0,
+            "company_id": company.id,
+        }
+    )
+
+
+# The company axis (tests/test_role_matrix.py): another company's records.
+COMPANY_RECORD = {
+    "coop.price.tier": company_tier,
+    "coop.solidarity.entry": company_fund_entry,
+}

@@ -91,7 +91,7 @@ class TestMultiCompany(CoopSolidarityCommon):
         with self.assertRaisesRegex(UserError, "not an active member"):
             self.assign(self.bruno, self.tier_b)
         with self.assertRaises(AccessError):
-            super().assign(self.alice, self.tier_b)
+            CoopSolidarityCommon.assign(self, self.alice, self.tier_b)
 
     def _pricelist_in(self, company):
         return self.alice.with_company(company).property_product_pricelist
