@@ -39,11 +39,11 @@ from bench import datagen, scenarios
 RESULTS = ROOT / "bench" / "results"
 
 
-def bench_key(size, seed):
+def bench_key(size, seed, companies=1):
     digest = hashlib.sha1()
     digest.update(coop.template_key().encode())
     digest.update(coop.vanilla_key().encode())
-    digest.update(f"{size}:{seed}".encode())
+    digest.update(f"{size}:{seed}:{companies}".encode())
     digest.update((ROOT / "bench" / "datagen.py").read_bytes())
     return digest.hexdigest()[:12]
 
@@ -87,12 +87,12 @@ def copy_template(args, name):
     return name
 
 
-def generate(odoo, dbname, size, seed):
+def generate(odoo, dbname, size, seed, companies=1):
     from odoo.modules.registry import Registry
 
     with Registry(dbname).cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        return datagen.generate(env, size, seed)
+        return datagen.generate(env, size, seed, companies)
 
 
 def generate_ours(odoo, dbname, size, seed):
@@ -103,9 +103,9 @@ def generate_ours(odoo, dbname, size, seed):
         return datagen.generate_ours(env, size, seed)
 
 
-def prepare_databases(size, seed):
+def prepare_databases(size, seed, companies=1):
     """Return (vanilla, ours) database names, building them when not cached."""
-    key = bench_key(size, seed)
+    key = bench_key(size, seed, companies)
     vanilla, ours = f"coop_bench_vanilla_{key}", f"coop_bench_ours_{key}"
     if coop.db_exists(vanilla) and coop.db_exists(ours):
         coop.say(f"bench databases {vanilla} / {ours} are cached")
@@ -121,7 +121,7 @@ def prepare_databases(size, seed):
     # generation (minutes at the full size) is paid once.
     odoo = odoo_env_setup()
     start = time.monotonic()
-    summary = generate(odoo, building, size, seed)
+    summary = generate(odoo, building, size, seed, companies)
     coop.say(f"bench: data generated in {time.monotonic() - start:.0f} s: {summary}")
     odoo.sql_db.close_all()
     ours_building = f"coop_bench_{key}_ours_building"
@@ -314,6 +314,14 @@ def main(argv=None):
     parser.add_argument("--size", choices=sorted(datagen.SIZES), default="small")
     parser.add_argument("--runs", type=int, default=5, help="measured runs per side")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument(
+        "--companies",
+        type=int,
+        default=1,
+        help="platforms of the network in the database (the measures are the"
+        " first one's; the others hold their share of the members, their"
+        " register, fund, website and open cycle)",
+    )
     args = parser.parse_args(argv)
     names = args.scenarios or all_scenarios
     if args.runs < 1:
@@ -323,7 +331,11 @@ def main(argv=None):
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
 
     dbs = dict(
-        zip(("vanilla", "ours"), prepare_databases(args.size, args.seed), strict=True)
+        zip(
+            ("vanilla", "ours"),
+            prepare_databases(args.size, args.seed, args.companies),
+            strict=True,
+        )
     )
     odoo = odoo_env_setup()
     rows = []
@@ -377,13 +389,15 @@ def main(argv=None):
     print_table(rows)
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    out = RESULTS / f"{stamp}-{args.size}.json"
+    network = f"-{args.companies}companies" if args.companies > 1 else ""
+    out = RESULTS / f"{stamp}-{args.size}{network}.json"
     out.write_text(
         json.dumps(
             {
                 "date": stamp,
                 "size": args.size,
                 "seed": args.seed,
+                "companies": args.companies,
                 "runs": args.runs,
                 "databases": dbs,
                 "cpu_count": os.cpu_count(),

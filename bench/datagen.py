@@ -86,8 +86,10 @@ def create_batched(model, vals_list):
     return records
 
 
-def generate(env, size="smoke", seed=42):
-    """Create the benchmark data in ``env``'s database and return a summary."""
+def generate(env, size="smoke", seed=42, companies=1):
+    """Create the benchmark data in ``env``'s database and return a summary;
+    with ``companies`` > 1, a network: the other platforms (companies with
+    their own website) get their share of the members."""
     timings, last = {}, [time.monotonic()]
 
     def lap(step):  # seconds per step, to see where generation time goes
@@ -193,6 +195,8 @@ def generate(env, size="smoke", seed=42):
         pricelist_vals.update(website_id=website.id, selectable=False)
     members[0].property_product_pricelist = Pricelist.create(pricelist_vals)
     lap("members")
+    platforms = _bench_platforms(env, members, companies)
+    lap("platforms")
     lines_per_order = 5
     order_count = max(1, sizes["order_lines"] // lines_per_order)
     orders = create_batched(
@@ -227,7 +231,35 @@ def generate(env, size="smoke", seed=42):
         "order_lines": len(orders.order_line),
         "member_login": member_user.login,
         "pos_config_id": pos_config.id,
+        "companies": 1 + len(platforms),
     }
+
+
+PLATFORM_NAME = "Plateforme bench %d"
+
+
+def _bench_platforms(env, members, companies):
+    """``companies - 1`` other platforms of the network, each with its
+    website and as many members of its own (its contacts) as the first one
+    has: the first platform's data stays the single-company bench's."""
+    platforms = env["res.company"].create(
+        [{"name": PLATFORM_NAME % k} for k in range(2, companies + 1)]
+    )
+    for platform in platforms:
+        env["website"].create({"name": platform.name, "company_id": platform.id})
+        create_batched(
+            env["res.partner"],
+            [
+                {
+                    "name": f"Membre {platform.id}-{i:05d}",
+                    "email": f"membre{platform.id}-{i:05d}@example.org",
+                    "zip": "62000",
+                    "company_id": platform.id,
+                }
+                for i in range(len(members))
+            ],
+        )
+    return platforms
 
 
 def generate_ours(env, size="smoke", seed=42):
@@ -240,7 +272,42 @@ def generate_ours(env, size="smoke", seed=42):
     share_class = env["coop.share.class"].create(
         {"code": "BENCH", "name": "Bench consumers", "nominal_value": 10}
     )
-    members = env["res.partner"].search([("name", "like", "Membre ")], order="id")
+    members = env["res.partner"].search(
+        [("name", "like", "Membre "), ("company_id", "in", [False, env.company.id])],
+        order="id",
+    )
+    _bench_register(env, members, share_class)
+    tiers = _bench_tiers(env)
+    platforms = env["res.company"].search(
+        [("name", "=like", PLATFORM_NAME.replace("%d", "%"))], order="id"
+    )
+    for platform in platforms:
+        _bench_platform_ours(env, platform, size, seed)
+    # The bench member shops at a discounted tier; members spread over tiers.
+    member = env["res.users"].search([("login", "=", MEMBER_LOGIN)]).partner_id
+    member.write(
+        {"coop_price_tier_id": tiers[1].id, "coop_tier_valid_until": "2099-12-31"}
+    )
+    entries = _bench_fund_entries(
+        env, members, tiers, SIZES[size]["fund_entries"], seed
+    )
+    cycle = _bench_cycle(env, SIZES[size]["cycle_products"])
+    # The farms of the pooling bench are producers (coop_producers).
+    env["res.partner"].search(
+        [("name", "=like", "Ferme %")], order="name", limit=SIZES[size]["pooling"][1]
+    ).coop_is_producer = True
+    return {
+        "register_movements": env["coop.share.movement"].search_count([]),
+        "platforms": len(platforms),
+        "tiers": len(tiers),
+        "fund_entries": entries,
+        "cycle_products": len(cycle.line_ids),
+        "seconds": round(time.monotonic() - start),
+    }
+
+
+def _bench_register(env, members, share_class):
+    """Every member in ``members`` subscribes one share (confirmed)."""
     Movement = env["coop.share.movement"]
     for batch in batched(members.ids):
         movements = Movement.create(
@@ -257,27 +324,37 @@ def generate_ours(env, size="smoke", seed=42):
         movements._confirm()
         env.flush_all()
         env.invalidate_all()
-    tiers = _bench_tiers(env)
-    # The bench member shops at a discounted tier; members spread over tiers.
-    member = env["res.users"].search([("login", "=", MEMBER_LOGIN)]).partner_id
-    member.write(
-        {"coop_price_tier_id": tiers[1].id, "coop_tier_valid_until": "2099-12-31"}
+
+
+def _bench_platform_ours(env, platform, size, seed):
+    """Another platform of the network: its register (numbered from 1), its
+    one price for all, its fund and its own open cycle on its website."""
+    env = env(context=dict(env.context, allowed_company_ids=platform.ids))
+    share_class = env["coop.share.class"].create(
+        {
+            "code": "BENCH",
+            "name": "Bench consumers",
+            "nominal_value": 10,
+            "company_id": platform.id,
+        }
     )
-    entries = _bench_fund_entries(
-        env, members, tiers, SIZES[size]["fund_entries"], seed
+    members = env["res.partner"].search(
+        [("name", "like", "Membre "), ("company_id", "=", platform.id)], order="id"
+    )
+    _bench_register(env, members, share_class)
+    reference = env["coop.price.tier"].create(
+        {
+            "name": "Reference",
+            "display_label": "Prix unique",
+            "is_reference": True,
+            "company_id": platform.id,
+        }
+    )
+    _bench_fund_entries(
+        env, members, [reference, reference], SIZES[size]["fund_entries"], seed
     )
     cycle = _bench_cycle(env, SIZES[size]["cycle_products"])
-    # The farms of the pooling bench are producers (coop_producers).
-    env["res.partner"].search(
-        [("name", "=like", "Ferme %")], order="name", limit=SIZES[size]["pooling"][1]
-    ).coop_is_producer = True
-    return {
-        "register_movements": Movement.search_count([]),
-        "tiers": len(tiers),
-        "fund_entries": entries,
-        "cycle_products": len(cycle.line_ids),
-        "seconds": round(time.monotonic() - start),
-    }
+    cycle.website_id = env["website"].search([("company_id", "=", platform.id)])
 
 
 def _bench_cycle(env, count):

@@ -75,6 +75,39 @@ def test_in_process_scenarios_measure_and_report(env):
     assert ours["fund_entries"] == datagen.SIZES["smoke"]["fund_entries"]
 
 
+def test_network_data_of_three_platforms(env):
+    """``--companies 3``: two more platforms, each with its members, its
+    register numbered from 1, its one price, its website and open cycle."""
+    env = env(su=True)  # the platforms are none of the admin's companies
+    with env.cr.savepoint() as savepoint:
+        try:
+            _check_network_data(env)
+        finally:
+            savepoint.rollback()
+            # Caches (websites, companies) must not outlive the platforms.
+            env.invalidate_all()
+            env.registry.clear_all_caches()
+
+
+def _check_network_data(env):
+    summary = datagen.generate(env, "smoke", seed=3, companies=3)
+    ours = datagen.generate_ours(env, "smoke", seed=3)
+    assert summary["companies"] == 3 and ours["platforms"] == 2
+    platforms = env["res.company"].search([("name", "=like", "Plateforme bench %")])
+    for platform in platforms:
+        movements = env["coop.share.movement"].search(
+            [("company_id", "=", platform.id)], order="name"
+        )
+        assert len(movements) == datagen.SIZES["smoke"]["members"], platform.name
+        assert movements[0].name == "REG/000001"
+        assert set(movements.partner_id.company_id) == {platform}
+        website = env["website"].search([("company_id", "=", platform.id)])
+        cycles = website._coop_open_cycles()
+        assert cycles and cycles.company_id == platform
+    main_site = env["website"].search([("company_id", "=", env.company.id)], limit=1)
+    assert main_site._coop_open_cycles().company_id == env.company
+
+
 def test_cycle_close_bench_runs(env):
     """bench/cycle_close.py on a tiny size: one purchase order per producer,
     one batch per point, the lines of the orders closed counted."""
