@@ -471,6 +471,9 @@ def cmd_run(args):
     producer           producteur / producteur  -> Mon espace producteur
     producer (2)       productrice / productrice
     member (portal)    membre / membre     -> /shop (Tarif B), /my/membership
+  The network (coop_network):
+    coordinator        coordination / coordination -> Réseau, figures per platform
+    Arras member       arras / arras       -> LeCourtCircuit's shop (its website)
 """,
         flush=True,
     )

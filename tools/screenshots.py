@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
@@ -45,6 +46,21 @@ SHOTS = [
         "/odoo/action-coop_marketplace.sale_order_action_pickup",
         PHONE,
         "pickup day",
+    ),
+    (
+        "network_figures",
+        "coordination",
+        "/odoo/action-coop_network.coop_network_report_action",
+        DESKTOP,
+        "the network's figures per platform and month (coordinator)",
+    ),
+    # "//host/path": another website of the database, by its domain.
+    (
+        "lecourtcircuit_shop_phone",
+        "arras",
+        "//lecourtcircuit.localhost/shop",
+        PHONE,
+        "LeCourtCircuit's shop, for a member of the Arras épicerie",
     ),
     (
         "shortage_refund",
@@ -246,7 +262,7 @@ class Browser:
                 "Network.setCookie",
                 name="session_id",
                 value=session,
-                domain="127.0.0.1",
+                domain=urllib.parse.urlsplit(url).hostname,
                 path="/",
             )
         self.call(
@@ -294,7 +310,12 @@ def main():
         for name, login, path, size, what in SHOTS:
             if login and login not in sessions:
                 sessions[login] = session_id(login)
-            url = f"http://127.0.0.1:{PORT}{paths.get(path, path)}"
+            path = paths.get(path, path)
+            if path.startswith("//"):  # another website: its host, our port
+                host, _slash, rest = path[2:].partition("/")
+                url = f"http://{host}:{PORT}/{rest}"
+            else:
+                url = f"http://127.0.0.1:{PORT}{path}"
             target = OUT / f"{name}.png"
             browser.shot(url, size, sessions.get(login), target, ACTIONS.get(name))
             coop.say(f"{target.relative_to(coop.ROOT)}: {what} ({login or 'visitor'})")
