@@ -8,3 +8,4 @@ class ResConfigSettings(models.TransientModel):
     coop_cycle_shop = fields.Boolean(
         related="website_id.coop_cycle_shop", readonly=False
     )
+    coop_tagline = fields.Char(related="website_id.coop_tagline", readonly=False)

@@ -19,6 +19,10 @@ class Website(models.Model):
         " order cycle.",
     )
 
+    # The footer's words under the platform's name: a network's marketplace
+    # is no grocery.
+    coop_tagline = fields.Char(string="Footer tagline", translate=True)
+
     def sale_product_domain(self):
         """Only the products of the open cycle (nothing between cycles)."""
         domain = super().sale_product_domain()

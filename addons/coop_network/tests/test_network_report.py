@@ -197,10 +197,25 @@ class TestNetworkReport(TransactionCase):
             env["coop.network.report"].search([]).company_id,
             self.company_a | self.company_b,
         )
+        # Whichever companies are ticked in the switcher: the coordinator
+        # compares platforms.
         env_a = self.env(
             user=self.coordinator,
             context={"allowed_company_ids": [self.company_a.id]},
         )
         self.assertEqual(
-            env_a["coop.network.report"].search([]).company_id, self.company_a
+            env_a["coop.network.report"].search([]).company_id,
+            self.company_a | self.company_b,
+        )
+        # A platform's staff, given their company only, see theirs only.
+        manager_a = new_test_user(
+            self.env,
+            login="coop_network_manager_a",
+            groups="base.group_user,coop_members.coop_member_group_manager",
+            company_id=self.company_a.id,
+            company_ids=[self.company_a.id],
+        )
+        self.assertEqual(
+            self.env(user=manager_a)["coop.network.report"].search([]).company_id,
+            self.company_a,
         )
