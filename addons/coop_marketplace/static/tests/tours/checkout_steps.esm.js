@@ -36,3 +36,37 @@ export function choosePickupPoint(pointName, {selectorText} = {}) {
         },
     ];
 }
+
+/**
+ * The slot step (the first slot with places left), then "pay at pickup":
+ * the order is confirmed.
+ */
+export function bookSlotAndPayAtPickup() {
+    return [
+        {
+            content: "choose a slot with places left",
+            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "confirm the slot",
+            trigger: "button[name='o_coop_slot_submit']",
+            run: "click",
+        },
+        {
+            content: "choose to pay at pickup",
+            trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",
+            run: "click",
+        },
+        {
+            content: "the button says what happens, and confirms",
+            trigger:
+                "button[name='o_payment_submit_button']:contains('je paie au retrait'):not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "the order is confirmed",
+            trigger: ".oe_website_sale_tx_status",
+        },
+    ];
+}

@@ -1,5 +1,8 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
-import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
+import {
+    bookSlotAndPayAtPickup,
+    choosePickupPoint,
+} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // The demo member (login "membre", on a phone) orders from two producers of
@@ -46,31 +49,7 @@ registry.category("web_tour.tours").add("coop_marketplace_journey_member", {
         // The selector speaks French.
         ...choosePickupPoint("Hellemmes", {selectorText: "Choisir un point d'enlèvement"}),
         tourUtils.confirmOrder(),
-        {
-            content: "choose a slot with places left",
-            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "confirm the slot",
-            trigger: "button[name='o_coop_slot_submit']",
-            run: "click",
-        },
-        {
-            content: "choose to pay at pickup",
-            trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",
-            run: "click",
-        },
-        {
-            content: "the button says what happens, and confirms",
-            trigger:
-                "button[name='o_payment_submit_button']:contains('je paie au retrait'):not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "the order is confirmed",
-            trigger: ".oe_website_sale_tx_status",
-        },
+        ...bookSlotAndPayAtPickup(),
         {
             content: "open my orders",
             trigger: "body",

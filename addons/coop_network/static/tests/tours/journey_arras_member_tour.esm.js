@@ -1,5 +1,8 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
-import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
+import {
+    bookSlotAndPayAtPickup,
+    choosePickupPoint,
+} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // A member of the Arras épicerie (login "arras", on a phone) logs in on
@@ -44,30 +47,6 @@ registry.category("web_tour.tours").add("coop_network_journey_arras_member", {
         tourUtils.goToCheckout(),
         ...choosePickupPoint("Arras", {selectorText: "Choisir un point d'enlèvement"}),
         tourUtils.confirmOrder(),
-        {
-            content: "choose a slot in Arras",
-            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "confirm the slot",
-            trigger: "button[name='o_coop_slot_submit']",
-            run: "click",
-        },
-        {
-            content: "choose to pay at pickup",
-            trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",
-            run: "click",
-        },
-        {
-            content: "confirm",
-            trigger:
-                "button[name='o_payment_submit_button']:contains('je paie au retrait'):not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "the order is confirmed",
-            trigger: ".oe_website_sale_tx_status",
-        },
+        ...bookSlotAndPayAtPickup(),
     ],
 });
