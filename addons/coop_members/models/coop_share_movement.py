@@ -262,20 +262,22 @@ class CoopShareMovement(models.Model):
         company = self.env.company
         # sudo: sequences are configuration; numbering is part of confirming.
         Sequence = self.env["ir.sequence"].sudo()
-        if not Sequence.search_count(
+        # One lookup per number (the register confirms thousands at once).
+        sequence = Sequence.search(
             [("code", "=", code), ("company_id", "=", company.id)], limit=1
-        ):
+        )
+        if not sequence:
             template = Sequence.search(
                 [("code", "=", code)], order="company_id, id", limit=1
             )
-            template.copy(
+            sequence = template.copy(
                 {
                     "company_id": company.id,
                     "number_next": 1,
                     "name": f"{template.name} ({company.name})",
                 }
             )
-        return Sequence.with_company(company).next_by_code(code)
+        return sequence._next()
 
     def _check_holdings_after(self):
         """Holdings never go negative, never above the class maximum."""
