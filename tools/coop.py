@@ -474,6 +474,7 @@ def cmd_run(args):
   The network (coop_network):
     coordinator        coordination / coordination -> Réseau, figures per platform
     Arras member       arras / arras       -> LeCourtCircuit's shop (its website)
+    Arras cashier      caisse-arras / caisse-arras -> Point de Vente, "Caisse Arras"
 """,
         flush=True,
     )

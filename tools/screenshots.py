@@ -62,6 +62,14 @@ SHOTS = [
         PHONE,
         "LeCourtCircuit's shop, for a member of the Arras épicerie",
     ),
+    ("arras_till", "caisse-arras", "@arras_till", TABLET, "the Arras till, one price"),
+    (
+        "producer_statements_network",
+        "producteur",
+        "/odoo/action-coop_producers.coop_producer_statement_action_producer",
+        DESKTOP,
+        "the farm's statements of its three platforms",
+    ),
     (
         "shortage_refund",
         "gerante",
@@ -96,10 +104,17 @@ till = env["pos.config"].search([("name", "=", "Caisse épicerie")], limit=1)
 cashier = env["res.users"].search([("login", "=", "caisse")])
 session = env["pos.session"].create({"config_id": till.id, "user_id": cashier.id})
 session.set_opening_control(0, "")
+arras_till = env["pos.config"].search([("name", "=", "Caisse Arras")], limit=1)
+arras_cashier = env["res.users"].search([("login", "=", "caisse-arras")])
+arras_session = env["pos.session"].with_company(arras_till.company_id).create(
+    {"config_id": arras_till.id, "user_id": arras_cashier.id}
+)
+arras_session.set_opening_control(0, "")
 env.cr.commit()
 print("SCREENS " + json.dumps({
     "@product": carrots.website_url,
     "@till": f"/pos/ui?config_id={till.id}",
+    "@arras_till": f"/pos/ui?config_id={arras_till.id}",
 }))
 """
 
@@ -121,6 +136,23 @@ ACTIONS = {
             (p) => p.coop_member_number === "00033"
         );
         pos.get_order().set_partner(amina);
+        const card = [...document.querySelectorAll(".product-list article")].find(
+            (a) => a.textContent.includes("Pain de campagne")
+        );
+        card.click();
+        await wait(500);
+        card.click();
+    })()""",
+    # The Arras volunteer has chosen Mehdi (Arras n° 00002) and two loaves.
+    "arras_till": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        document.querySelector(".screen-login .open-register-btn")?.click();
+        await wait(3000);
+        const pos = window.posmodel;
+        const mehdi = pos.models["res.partner"].find(
+            (p) => p.coop_member_number === "00002"
+        );
+        pos.get_order().set_partner(mehdi);
         const card = [...document.querySelectorAll(".product-list article")].find(
             (a) => a.textContent.includes("Pain de campagne")
         );

@@ -21,6 +21,7 @@
     ],
     "demo": [
         "demo/coop_network_demo.xml",
+        "demo/coop_network_history_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

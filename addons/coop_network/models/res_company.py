@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, models
+from datetime import timedelta
+
+from odoo import Command, api, fields, models
 
 
 class ResCompany(models.Model):
@@ -118,3 +120,107 @@ class ResCompany(models.Model):
                     },
                 ]
             )
+
+    @api.model
+    def _coop_network_demo_cycle_orders(self, cycle_id, orders):
+        """Confirmed orders of an open cycle, made as its shop makes them: in
+        the cycle's company and website (their prices and taxes), collected
+        at a point, in its first slot, paid at pickup. ``orders``: (partner
+        id, pickup point id, [(product template id, quantity)])."""
+        cycle = self.env["coop.order.cycle"].browse(cycle_id)
+        company = cycle.company_id
+        carrier = self.env.ref("coop_marketplace.delivery_carrier_coop_pickup_demo")
+        Template = self.env["product.template"]
+        for partner_id, point_id, lines in orders:
+            order = (
+                self.env["sale.order"]
+                .with_company(company)
+                .create(
+                    {
+                        "partner_id": partner_id,
+                        "company_id": company.id,
+                        "website_id": cycle.website_id.id,
+                        "coop_cycle_id": cycle.id,
+                        "carrier_id": carrier.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": Template.browse(
+                                        template_id
+                                    ).product_variant_id.id,
+                                    "product_uom_qty": quantity,
+                                }
+                            )
+                            for template_id, quantity in lines
+                        ],
+                    }
+                )
+            )
+            point = self.env["coop.pickup.point"].browse(point_id)
+            order._coop_set_pickup_point(point)
+            order._coop_set_pickup_slot(
+                cycle.slot_ids.filtered(lambda s, point=point: s.point_id == point)[:1]
+            )
+            order.action_confirm()
+            # Ordered while the cycle was open, not on the day of the demo.
+            order.date_order = cycle.close_datetime - timedelta(days=1)
+
+    @api.model
+    def _coop_network_demo_purchase_lines(self, order_id, lines):
+        """Add the lines, priced by the supplier info of the order's
+        company, and confirm the order."""
+        order = self.env["purchase.order"].browse(order_id)
+        order = order.with_company(order.company_id)
+        Template = self.env["product.template"]
+        order.order_line = [
+            Command.create(
+                {
+                    "product_id": Template.browse(template_id).product_variant_id.id,
+                    "product_qty": quantity,
+                }
+            )
+            for template_id, quantity in lines
+        ]
+        order.button_confirm()
+
+    @api.model
+    def _coop_network_demo_receive_and_state(self, company_ids, producer_id):
+        """Confirm the producer's purchase orders in each company (a cycle's
+        close drafts them), receive them in full, then issue that company's
+        statement of the week."""
+        producer = self.env["res.partner"].browse(producer_id)
+        today = fields.Date.context_today(self)
+        for company in self.browse(company_ids):
+            orders = (
+                self.env["purchase.order"]
+                .with_company(company)
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("partner_id", "=", producer.id),
+                        ("state", "in", ("draft", "purchase")),
+                    ]
+                )
+            )
+            orders.filtered(lambda o: o.state == "draft").button_confirm()
+            receipts = orders.picking_ids.filtered(
+                lambda p: p.state not in ("done", "cancel")
+            )
+            for move in receipts.move_ids:
+                move.quantity = move.product_uom_qty
+            receipts.move_ids.picked = True
+            receipts.button_validate()
+            statement = (
+                self.env["coop.producer.statement"]
+                .with_company(company)
+                .create(
+                    {
+                        "producer_id": producer.id,
+                        "company_id": company.id,
+                        "date_from": today - timedelta(days=6),
+                        "date_to": today,
+                    }
+                )
+            )
+            statement.action_compute_lines()
+            statement.action_confirm()

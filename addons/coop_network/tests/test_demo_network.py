@@ -69,3 +69,40 @@ class TestDemoNetwork(TransactionCase):
         arras_user = self.env.ref("coop_network.res_users_arras_member_demo")
         self.assertTrue(arras_user.share)
         self.assertEqual(arras_user.partner_id, camille)
+
+    def test_last_week_in_the_figures(self):
+        """LeCourtCircuit's closed cycle and the farm's statements show in
+        the coordinator's figures: the sums here are the documents'."""
+        cycle = self.env.ref("coop_network.coop_order_cycle_lecourtcircuit_closed_demo")
+        self.assertEqual(cycle.state, "closed")
+        orders = self.env["sale.order"].search(
+            [("coop_cycle_id", "=", cycle.id), ("state", "=", "sale")]
+        )
+        self.assertEqual(len(orders), 2)
+        self.assertEqual(orders.company_id, self.lcc)
+        self.assertEqual(orders.coop_pickup_slot_id.point_id.company_id, self.lcc)
+        coordinator = self.env.ref("coop_network.res_users_coordinator_demo")
+        figures = (
+            self.env["coop.network.report"]
+            .with_user(coordinator)
+            .search([("company_id", "=", self.lcc.id)])
+        )
+        shop = self.env["sale.order"].search(
+            [
+                ("company_id", "=", self.lcc.id),
+                ("state", "=", "sale"),
+                ("website_id", "!=", False),
+            ]
+        )
+        self.assertLessEqual(orders, shop)
+        self.assertAlmostEqual(
+            sum(figures.mapped("sales_shop")), sum(shop.mapped("amount_total"))
+        )
+        statements = self.env["coop.producer.statement"].search(
+            [("company_id", "=", self.lcc.id), ("state", "=", "confirmed")]
+        )
+        self.assertTrue(statements)
+        self.assertAlmostEqual(
+            sum(figures.mapped("producer_payouts")),
+            sum(statements.mapped("amount_net")),
+        )
