@@ -15,31 +15,76 @@ class CoopMembersPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "coop_share_count" in counters:
-            values["coop_share_count"] = (
-                request.env.user.partner_id.coop_share_count or 0
+            # Signed quantities: the shares held in every coop.
+            values["coop_share_count"] = sum(
+                self._coop_own_movements().mapped("quantity")
             )
         return values
 
-    def _coop_membership_values(self):
-        partner = request.env.user.partner_id
-        movements = request.env["coop.share.movement"].search(
-            [("partner_id", "=", partner.id), ("state", "=", "confirmed")],
-            order="date, name",
+    def _coop_own_movements(self):
+        """The logged-in member's confirmed register lines in every coop.
+
+        sudo: the multi-company rule would keep the website's company only,
+        and a member of two coops reaches both memberships from either
+        website; the domain is the member's own partner, nothing comes from
+        the browser."""
+        return (
+            request.env["coop.share.movement"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", request.env.user.partner_id.id),
+                    ("state", "=", "confirmed"),
+                ],
+                order="date, name",
+            )
         )
-        holdings = request.env["res.partner"]._coop_holdings_by_class(partner)
+
+    def _coop_memberships(self):
+        """The member's membership in each coop they belong to: the
+        website's coop first, then the others where they hold or held
+        shares."""
+        partner = request.env.user.partner_id
+        current = request.env.company
+        movements = self._coop_own_movements()
+        companies = movements.company_id
+        if partner.coop_member_state or not companies:
+            companies |= current
+        memberships = []
+        for company in (current & companies) | (companies - current).sorted("name"):
+            # sudo: the member's own partner, read in each of its coops.
+            member = partner.sudo().with_company(company)
+            holdings = member._coop_holdings_by_class(member).get(partner.id, {})
+            memberships.append(
+                {
+                    "company": company,
+                    "member": member,
+                    "movements": movements.filtered(
+                        lambda m, company=company: m.company_id == company
+                    ),
+                    "holdings": sorted(
+                        (
+                            (share_class, quantity)
+                            for share_class, quantity in holdings.items()
+                            if quantity
+                        ),
+                        key=lambda item: (item[0].sequence, item[0].code),
+                    ),
+                    "state_label": member._coop_state_label(member.coop_member_state),
+                }
+            )
+        return memberships
+
+    def _coop_membership_values(self):
+        memberships = self._coop_memberships()
         return {
             "page_name": "coop_membership",
-            "partner": partner,
-            "movements": movements,
-            "holdings": sorted(
-                (
-                    (share_class, quantity)
-                    for share_class, quantity in holdings.get(partner.id, {}).items()
-                    if quantity
-                ),
-                key=lambda item: (item[0].sequence, item[0].code),
-            ),
-            "state_label": partner._coop_state_label(partner.coop_member_state),
+            "partner": request.env.user.partner_id,
+            "memberships": memberships,
+            # A coop's name over its membership, once there is another one
+            # or it is not the website's.
+            "show_coop_names": len(memberships) > 1
+            or memberships[0]["company"] != request.env.company,
         }
 
     @http.route("/my/membership", type="http", auth="user", website=True)
@@ -49,20 +94,28 @@ class CoopMembersPortal(CustomerPortal):
         )
 
     @http.route("/my/membership/certificate", type="http", auth="user", website=True)
-    def portal_my_membership_certificate(self, **kw):
+    def portal_my_membership_certificate(self, coop=None, **kw):
+        """The member's certificate of the coop ``coop`` (a company id; the
+        website's by default), only a coop whose shares they hold."""
         partner = request.env.user.partner_id
-        if not partner.coop_share_count:
+        companies = self._coop_own_movements().company_id
+        company = request.env.company
+        if coop:
+            company = companies.filtered(lambda c: str(c.id) == str(coop))
+        member = partner.sudo().with_company(company) if company else partner
+        if not company or not member.coop_share_count:
             return request.redirect("/my/membership")
         # sudo: portal users can't read report actions; the document is the
-        # logged-in member's own certificate (no id comes from the browser).
+        # logged-in member's own certificate, printed in its coop.
         pdf, _type = (
             request.env["ir.actions.report"]
             .sudo()
+            .with_company(company)
             ._render_qweb_pdf(
                 "coop_members.action_report_share_certificate", partner.ids
             )
         )
-        filename = f"certificat-parts-{partner.coop_member_number or partner.id}.pdf"
+        filename = f"certificat-parts-{member.coop_member_number or partner.id}.pdf"
         return request.make_response(
             pdf,
             headers=[

@@ -30,5 +30,10 @@ class ReportShareCertificate(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": partners,
             "holdings": holdings,
+            # The coop whose register this is (the holdings' company): not
+            # the website's, which Odoo's frontend rendering would put in
+            # ``res_company`` when a member downloads it from another coop's
+            # website.
+            "company": self.env.company,
             "report_date": fields.Date.context_today(self),
         }

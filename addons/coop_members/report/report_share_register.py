@@ -17,6 +17,8 @@ class ReportShareRegister(models.AbstractModel):
             "docs": Movement.browse(docids),
             "rows": rows,
             "totals": Movement._register_totals(rows),
+            # The register's coop (its rows are the current company's).
+            "company": self.env.company,
             "date_from": data.get("date_from"),
             "date_to": data.get("date_to"),
         }
