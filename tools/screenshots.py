@@ -37,6 +37,13 @@ SHOTS = [
     ("slot_phone", "membre", "/shop/coop_slot", PHONE, "the pickup slot step"),
     ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
     ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
+    (
+        "order_edit_phone",
+        "membre",
+        "@order",
+        PHONE,
+        "the member changes her order before the close",
+    ),
     ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
     ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
     ("producer_space", "producteur", "/odoo", DESKTOP, "the producer's space"),
@@ -115,12 +122,19 @@ print("SCREENS " + json.dumps({
     "@product": carrots.website_url,
     "@till": f"/pos/ui?config_id={till.id}",
     "@arras_till": f"/pos/ui?config_id={arras_till.id}",
+    "@order": f"/my/orders/{env.ref('coop_marketplace.sale_order_amina_demo').id}",
 }))
 """
 
 
 # What a person does on the page before the picture (run in the page).
 ACTIONS = {
+    # The member scrolls to the form that changes her order.
+    "order_edit_phone": """(async () => {
+        document.querySelector("#coop_order_edit").scrollIntoView();
+        window.scrollBy(0, -70);  // under the sticky header
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    })()""",
     # The manager opens the refund to make.
     "shortage_refund": """(async () => {
         document.querySelector(".o_list_view .o_data_row .o_data_cell").click();

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request, route
+from odoo.tools import format_amount
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -33,6 +34,118 @@ class CoopCustomerPortal(CustomerPortal):
         # URL, where anyone could write a message of their own).
         request.session["coop_slot_message"] = message
         return request.redirect(order_sudo.get_portal_url())
+
+    @route(
+        "/my/orders/<int:order_id>/coop_edit",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_order_coop_edit(self, order_id, access_token=None, **kw):
+        """Change the quantities of one's own order, or add a product of its
+        cycle, until the close (``qty_<line id>``, ``add_product_id``,
+        ``add_qty``). Prices and availability are the server's."""
+        try:
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            quantities, additions = self._coop_edit_request(order_sudo, kw)
+            if order_sudo._coop_member_edit(quantities, additions):
+                message = ("success", self._coop_edit_done_message(order_sudo))
+            else:
+                message = ("info", request.env._("Nothing changed."))
+        except (UserError, ValidationError) as exc:
+            message = ("danger", exc.args[0])
+        request.session["coop_slot_message"] = message
+        return request.redirect(order_sudo.get_portal_url())
+
+    @route(
+        "/my/orders/<int:order_id>/coop_cancel",
+        type="http",
+        auth="public",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_order_coop_cancel(self, order_id, access_token=None, **kw):
+        """Cancel one's own order until the close."""
+        try:
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            order_sudo._coop_member_cancel()
+            message = ("success", request.env._("Your order is cancelled."))
+            if order_sudo.coop_shortage_refund_ids.filtered(
+                lambda r: r.reason == "cancel"
+            ):
+                message = (
+                    "success",
+                    request.env._(
+                        "Your order is cancelled: what you paid online is refunded."
+                    ),
+                )
+        except (UserError, ValidationError) as exc:
+            message = ("danger", exc.args[0])
+        request.session["coop_slot_message"] = message
+        return request.redirect(order_sudo.get_portal_url())
+
+    def _coop_edit_request(self, order_sudo, kw):
+        """The quantities and the product added, read from the form: only
+        the order's own lines; anything else is refused."""
+        lines = order_sudo._coop_goods_lines()
+        quantities = {}
+        for key, value in kw.items():
+            if not key.startswith("qty_"):
+                continue
+            line = lines.filtered(lambda line, key=key: str(line.id) == key[4:])
+            if not line:
+                raise UserError(request.env._("This line is not part of the order."))
+            quantities[line] = self._coop_quantity(value)
+        additions = {}
+        if kw.get("add_product_id"):
+            try:
+                product_id = int(kw["add_product_id"])
+            except ValueError as exc:
+                raise UserError(request.env._("Unknown product.")) from exc
+            product = request.env["product.product"].sudo().browse(product_id).exists()
+            if not product:
+                raise UserError(request.env._("Unknown product."))
+            additions[product] = self._coop_quantity(kw.get("add_qty") or "1")
+        return quantities, additions
+
+    def _coop_quantity(self, value):
+        try:
+            quantity = float(str(value).replace(",", "."))
+        except ValueError as exc:
+            raise UserError(
+                request.env._("%(value)s is not a quantity.", value=value)
+            ) from exc
+        if quantity < 0 or quantity > 1000:
+            raise UserError(request.env._("%(value)s is not a quantity.", value=value))
+        return quantity
+
+    def _coop_edit_done_message(self, order_sudo):
+        if order_sudo.coop_amount_due:
+            return request.env._(
+                "Your order is changed. Left to pay: %(amount)s, with the"
+                " payment button of this page.",
+                amount=format_amount(
+                    request.env, order_sudo.coop_amount_due, order_sudo.currency_id
+                ),
+            )
+        if order_sudo.coop_shortage_refund_ids.filtered(
+            lambda r: r.reason == "edit" and r.state == "pending"
+        ):
+            return request.env._(
+                "Your order is changed: the difference you paid is refunded."
+            )
+        return request.env._("Your order is changed.")
 
     def _get_page_view_values(
         self, document, access_token, values, session_history, no_breadcrumbs, **kwargs

@@ -13,6 +13,7 @@ from . import product_template
 from . import res_config_settings
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_edit
 from . import sale_order_pickup_day
 from . import sale_order_shortage
 from . import stock_picking_batch

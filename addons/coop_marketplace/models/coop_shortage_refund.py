@@ -43,7 +43,18 @@ class CoopShortageRefund(models.Model):
     amount = fields.Monetary(
         required=True,
         readonly=True,
-        help="What the member paid for the missing items, taxes included.",
+        help="What the member paid for what they no longer get (missing items,"
+        " an order changed or cancelled), taxes included.",
+    )
+    reason = fields.Selection(
+        [
+            ("shortage", "Missing at the close"),
+            ("edit", "Order changed by the member"),
+            ("cancel", "Order cancelled by the member"),
+        ],
+        required=True,
+        readonly=True,
+        default="shortage",
     )
     # Money goes back through the payment provider after the close is
     # committed (this model's job), never inside the close: a close rolled
@@ -84,11 +95,12 @@ class CoopShortageRefund(models.Model):
     ]
 
     @api.model
-    def _create_for_order(self, order, amount, credit_note):
-        """The refund of ``amount`` taken off ``order`` at a close, if the
-        member paid online: sent later by the job when every payment's
-        provider can refund, else a to-do for the managers. Nothing when
-        the order is paid at pickup (the member pays the lower total)."""
+    def _create_for_order(self, order, amount, credit_note, reason="shortage"):
+        """The refund of ``amount`` taken off ``order`` (at a close, or by the
+        member before it), if the member paid online: sent later by the job
+        when every payment's provider can refund, else a to-do for the
+        managers. Nothing when the order is paid at pickup (the member pays
+        the lower total)."""
         paid = order._coop_paid_transactions()
         if not paid or order.currency_id.is_zero(amount):
             return self
@@ -101,6 +113,7 @@ class CoopShortageRefund(models.Model):
                 "amount": amount,
                 "credit_note_id": credit_note.id,
                 "state": "pending",
+                "reason": reason,
             }
         )
         if refundable:

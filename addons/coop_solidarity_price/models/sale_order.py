@@ -28,13 +28,20 @@ class SaleOrder(models.Model):
         (a fee is never counted in the fund nor in the allowance)."""
         return self.order_line.filtered(
             lambda line: (
-                line.product_id and not line.display_type and not line._is_delivery()
+                line.product_id
+                and not line.display_type
+                and not line._is_delivery()
+                and not line.is_downpayment
             )
         )
 
-    def _coop_fund_lines(self):
-        """(line, product, qty, unit price charged, taxes) of the tiered lines,
-        as the fund ledger reads them."""
+    def _coop_fund_lines(self, lines=None):
+        """(line, product, qty, unit price charged, taxes) of the tiered lines
+        (those of ``lines`` only, when given), as the fund ledger reads
+        them."""
+        tiered = self._coop_tiered_lines()
+        if lines is not None:
+            tiered &= lines
         return [
             (
                 line,
@@ -43,7 +50,7 @@ class SaleOrder(models.Model):
                 line.price_unit * (1 - line.discount / 100),
                 line.tax_id,
             )
-            for line in self._coop_tiered_lines()
+            for line in tiered
         ]
 
     def _coop_advantage(self, tier):
@@ -90,14 +97,16 @@ class SaleOrder(models.Model):
         self.env["coop.solidarity.entry"].sudo()._follow_sale_lines(self.order_line)
         return res
 
-    def _coop_record_solidarity(self):
+    def _coop_record_solidarity(self, lines=None):
+        """The fund entries of the order's tiered lines (of ``lines`` only:
+        lines added to a confirmed order)."""
         tier = self._coop_tier()
         partner = self.partner_id.commercial_partner_id
         if not tier or tier.is_reference:
             return
         # sudo: confirming a member's order feeds the fund, whoever confirms.
         self.env["coop.solidarity.entry"].sudo()._create_for_lines(
-            self._coop_fund_lines(),
+            self._coop_fund_lines(lines),
             partner,
             tier,
             fields.Date.context_today(self),

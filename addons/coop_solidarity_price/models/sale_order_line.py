@@ -1,9 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class SaleOrderLine(models.Model):
     _inherit = "sale.order.line"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        # A product added to a confirmed order (the member's edit before the
+        # close) enters the fund like the order's other lines.
+        for order in lines.filtered(lambda l: l.order_id.state == "sale").order_id:
+            order._coop_record_solidarity(
+                lines.filtered(lambda l, order=order: l.order_id == order)
+            )
+        return lines
 
     def write(self, vals):
         res = super().write(vals)
