@@ -78,6 +78,13 @@ SHOTS = [
         "the farm's statements of its three platforms",
     ),
     (
+        "cycle_minimums",
+        "gerante",
+        "@cycle",
+        DESKTOP,
+        "the open cycle's producer minimums (the orchard's not reached yet)",
+    ),
+    (
         "shortage_refund",
         "gerante",
         "/odoo/action-coop_marketplace.coop_shortage_refund_action",
@@ -123,12 +130,19 @@ print("SCREENS " + json.dumps({
     "@till": f"/pos/ui?config_id={till.id}",
     "@arras_till": f"/pos/ui?config_id={arras_till.id}",
     "@order": f"/my/orders/{env.ref('coop_marketplace.sale_order_amina_demo').id}",
+    "@cycle": "/odoo/action-coop_marketplace.coop_order_cycle_action/"
+    + str(cycle.id),
 }))
 """
 
 
 # What a person does on the page before the picture (run in the page).
 ACTIONS = {
+    # The manager opens the cycle's "Minimums des producteurs" tab.
+    "cycle_minimums": """(async () => {
+        document.querySelector(".o_notebook a[name='minimums']").click();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+    })()""",
     # The member scrolls to the form that changes her order.
     "order_edit_phone": """(async () => {
         document.querySelector("#coop_order_edit").scrollIntoView();

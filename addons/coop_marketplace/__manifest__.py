@@ -33,6 +33,7 @@
         "views/sale_order_pickup_views.xml",
         "views/delivery_carrier_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_partner_views.xml",
         "views/website_sale_templates.xml",
         "views/website_layout_templates.xml",
         "views/sale_portal_templates.xml",

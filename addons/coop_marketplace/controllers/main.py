@@ -43,6 +43,15 @@ class CoopWebsiteSale(WebsiteSale):
             )
         return values
 
+    def _check_cart(self, order_sudo):
+        """Below the cycle's minimum basket, back to the cart (which says
+        what is missing) before any checkout step."""
+        if redirection := super()._check_cart(order_sudo):
+            return redirection
+        if order_sudo._coop_basket_minimum_message():
+            return request.redirect("/shop/cart")
+        return None
+
     def _check_shipping_method(self, order_sudo):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection

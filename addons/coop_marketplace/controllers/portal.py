@@ -15,8 +15,9 @@ class CoopCustomerPortal(CustomerPortal):
         website=True,
     )
     def portal_order_coop_slot(self, order_id, slot_id=None, access_token=None, **kw):
-        """Change the pickup slot of one's own order while its cycle is open
-        (ownership checked by the portal's access check)."""
+        """Change the pickup slot of one's own order while its cycle is open,
+        at its point or another one (ownership checked by the portal's
+        access check)."""
         try:
             order_sudo = self._document_check_access(
                 "sale.order", order_id, access_token=access_token
@@ -24,8 +25,8 @@ class CoopCustomerPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         try:
-            order_sudo._coop_set_pickup_slot(
-                order_sudo._coop_slot_from_request(slot_id)
+            order_sudo._coop_change_pickup(
+                order_sudo._coop_slot_from_request(slot_id, all_points=True)
             )
             message = ("success", request.env._("Your pickup slot is changed."))
         except (UserError, ValidationError) as exc:

@@ -1,5 +1,6 @@
 from . import coop_order_cycle
 from . import coop_order_cycle_line
+from . import coop_order_cycle_minimum
 from . import coop_pickup_point
 from . import coop_pickup_slot
 from . import coop_pickup_slot_template
@@ -11,6 +12,7 @@ from . import payment_transaction
 from . import product_product
 from . import product_template
 from . import res_config_settings
+from . import res_partner
 from . import sale_order
 from . import sale_order_line
 from . import sale_order_edit

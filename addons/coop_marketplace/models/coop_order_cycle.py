@@ -120,6 +120,7 @@ class CoopOrderCycle(models.Model):
             cycle.line_ids = [
                 Command.create({"product_id": product.id}) for product in products
             ]
+        self._add_producer_minimums()
         return True
 
     def action_open(self):
@@ -141,6 +142,7 @@ class CoopOrderCycle(models.Model):
         self.state = "open"
         self.line_ids._publish_products()
         self._generate_pickup_slots()
+        self._add_producer_minimums()
         return True
 
     def action_close(self):
@@ -320,6 +322,9 @@ class CoopOrderCycle(models.Model):
         orders = Order.search(
             [("coop_cycle_id", "=", self.id), ("state", "=", "sale")], order="id"
         )
+        # Producers below their minimum don't deliver: off the orders first,
+        # so that pooling orders nothing from them.
+        self._apply_minimums(orders)
         # The cycle's company, whoever closes (the cron runs every company's
         # cycles as one user): pooling and purchase orders land in it.
         pooling = (

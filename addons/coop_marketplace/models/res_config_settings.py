@@ -9,3 +9,6 @@ class ResConfigSettings(models.TransientModel):
         related="website_id.coop_cycle_shop", readonly=False
     )
     coop_tagline = fields.Char(related="website_id.coop_tagline", readonly=False)
+    coop_min_basket_amount = fields.Monetary(
+        related="website_id.coop_min_basket_amount", readonly=False
+    )

@@ -4,6 +4,7 @@ import logging
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_amount
 
 from .coop_pickup_slot import install_booked_trigger
 
@@ -289,12 +290,18 @@ class SaleOrder(models.Model):
             }
         )
 
-    def _coop_bookable_slots(self):
-        """Slots of the chosen point in the cart's cycle that haven't started
-        (full ones included: the page shows them as full)."""
+    def _coop_bookable_slots(self, all_points=False):
+        """Slots of the chosen point (of every point the carrier serves, with
+        ``all_points``) in the cart's cycle that haven't started (full ones
+        included: the page shows them as full)."""
         self.ensure_one()
         if not (self.coop_pickup_point_id and self.coop_cycle_id):
             return self.env["coop.pickup.slot"]
+        points = (
+            self.carrier_id._coop_pickup_points()
+            if all_points and self.carrier_id.delivery_type == "coop_pickup"
+            else self.coop_pickup_point_id
+        )
         # sudo: members read slots, the cart is theirs (already checked).
         return (
             self.env["coop.pickup.slot"]
@@ -302,13 +309,14 @@ class SaleOrder(models.Model):
             .search(
                 [
                     ("cycle_id", "=", self.coop_cycle_id.id),
-                    ("point_id", "=", self.coop_pickup_point_id.id),
+                    ("point_id", "in", points.ids),
                     ("start_datetime", ">", fields.Datetime.now()),
-                ]
+                ],
+                order="point_id, start_datetime",
             )
         )
 
-    def _coop_slot_from_request(self, slot_id):
+    def _coop_slot_from_request(self, slot_id, all_points=False):
         """The slot a browser asks for, only among this cart's bookable
         slots."""
         self.ensure_one()
@@ -316,17 +324,70 @@ class SaleOrder(models.Model):
             slot_id = int(slot_id)
         except (TypeError, ValueError) as exc:
             raise UserError(self.env._("Please choose a pickup slot.")) from exc
-        slot = self._coop_bookable_slots().filtered(lambda s: s.id == slot_id)
+        slot = self._coop_bookable_slots(all_points=all_points).filtered(
+            lambda s: s.id == slot_id
+        )
         if not slot:
             raise UserError(self.env._("This pickup slot can't be chosen."))
         return slot
 
+    def _coop_change_pickup(self, slot):
+        """Move a confirmed order to ``slot``, and to its point when it is
+        another one the carrier serves: all or nothing (a full slot keeps
+        the order at its point and slot)."""
+        self.ensure_one()
+        if slot.point_id == self.coop_pickup_point_id:
+            return self._coop_set_pickup_slot(slot)
+        if slot.point_id not in self.carrier_id._coop_pickup_points():
+            raise UserError(self.env._("Unknown pickup point."))
+        with self.env.cr.savepoint():
+            self._coop_set_pickup_point(slot.point_id)
+            self._coop_set_pickup_slot(slot)
+        return True
+
     def _check_cart_is_ready_to_be_paid(self):
         """The server's last word before payment: point, slot and cycle are
-        checked again, whatever the browser sent."""
+        checked again, whatever the browser sent; so is the basket
+        minimum."""
         if self.carrier_id.delivery_type == "coop_pickup":
             self._coop_check_pickup_ready()
+        if message := self._coop_basket_minimum_message():
+            raise ValidationError(message)
         return super()._check_cart_is_ready_to_be_paid()
+
+    def _coop_basket_minimum(self):
+        """The smallest basket of the order's cycle (its own, else its
+        website's; 0: none)."""
+        self.ensure_one()
+        if not self.coop_cycle_id:
+            return 0.0
+        return (
+            self.coop_cycle_id.min_basket_amount
+            or self.website_id.coop_min_basket_amount
+            or 0.0
+        )
+
+    def _coop_basket_minimum_message(self):
+        """What the member must add to reach the basket minimum (goods,
+        taxes included, delivery excluded), or None."""
+        self.ensure_one()
+        minimum = self._coop_basket_minimum()
+        if not minimum:
+            return None
+        goods = sum(
+            self.order_line.filtered(
+                lambda l: not l.is_delivery and not l.display_type
+            ).mapped("price_total")
+        )
+        missing = self.currency_id.round(minimum - goods)
+        if self.currency_id.compare_amounts(missing, 0) <= 0:
+            return None
+        return self.env._(
+            "The minimum basket of this cycle is %(minimum)s: add %(missing)s"
+            " more to order.",
+            minimum=format_amount(self.env, minimum, self.currency_id),
+            missing=format_amount(self.env, missing, self.currency_id),
+        )
 
     def _coop_check_pickup_ready(self):
         self.ensure_one()

@@ -39,11 +39,12 @@ class SaleOrder(models.Model):
             else:
                 order.coop_shortage_refund_state = False
 
-    def _coop_reduce_for_shortage(self, changes):
+    def _coop_reduce_for_shortage(self, changes, reason="shortage"):
         """Take ``changes`` (line, quantity, amount) off this order and tell
-        the member (email). What they paid for it goes back: a credit note
-        when the order was invoiced, and a refund record for the money
-        paid online."""
+        the member (email) why (``reason``: "shortage", the producers could
+        not supply; "minimum", a producer's minimum order was not reached).
+        What they paid for it goes back: a credit note when the order was
+        invoiced, and a refund record for the money paid online."""
         self.ensure_one()
         refund = 0.0
         for line, quantity, amount in changes:
@@ -61,6 +62,7 @@ class SaleOrder(models.Model):
                 "changes": changes,
                 "refund": refund,
                 "paid": bool(refunds),
+                "reason": reason,
             },
             message_type="comment",
             subtype_xmlid="mail.mt_comment",

@@ -22,6 +22,12 @@ class Website(models.Model):
     # The footer's words under the platform's name: a network's marketplace
     # is no grocery.
     coop_tagline = fields.Char(string="Footer tagline", translate=True)
+    coop_min_basket_amount = fields.Monetary(
+        string="Minimum basket",
+        currency_field="currency_id",
+        help="A basket of a cycle, taxes included and delivery excluded, is at"
+        " least this amount, unless the cycle sets its own (0: no minimum).",
+    )
 
     def sale_product_domain(self):
         """Only the products of the open cycle (nothing between cycles)."""

@@ -5,6 +5,7 @@ from . import test_journey_member_edit
 from . import test_journey_visitor
 from . import test_marketplace_access
 from . import test_order_cycle
+from . import test_minimums
 from . import test_order_edit
 from . import test_ordered_qty
 from . import test_pickup_slot

@@ -19,8 +19,24 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         cls.cycle.line_ids.filtered(
             lambda l: l.product_id == cls.carrots_product
         ).offered_qty = 10
+        cls.fives = cls.env["coop.pickup.point"].create(
+            {
+                "name": "Fives",
+                "partner_id": cls.env["res.partner"]
+                .create({"name": "Halle de Fives", "tz": "Europe/Paris"})
+                .id,
+                "slot_template_ids": [
+                    Command.create(
+                        {"weekday": "4", "hour_from": 18, "hour_to": 20, "capacity": 1}
+                    ),
+                ],
+            }
+        )
         cls.cycle.action_open()
         cls.friday = cls.cycle.slot_ids.filtered(lambda s: s.capacity == 3)
+        cls.fives_friday = cls.cycle.slot_ids.filtered(
+            lambda s: s.point_id == cls.fives
+        )
         cls.alice = new_test_user(
             cls.env,
             login="coop_edit_alice",
@@ -248,3 +264,28 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         response = self._post(self.order, "coop_edit", {f"qty_{line.id}": "1"})
         self.assertIn("alert-danger", response.text)
         self.assertEqual(line.product_uom_qty, 3)
+
+    def test_portal_moves_to_another_point_all_or_nothing(self):
+        self.assertEqual(len(self.fives_friday), 1)
+        booked = self.friday.booked
+        self.authenticate("coop_edit_alice", "coop_edit_alice")
+        page = self.url_open(f"/my/orders/{self.order.id}")
+        self.assertIn('label="Fives"', page.text)
+        response = self._post(
+            self.order, "coop_slot", {"slot_id": self.fives_friday.id}
+        )
+        self.assertIn("alert-success", response.text)
+        self.assertEqual(self.order.coop_pickup_point_id, self.fives)
+        self.assertEqual(self.order.coop_pickup_slot_id, self.fives_friday)
+        self.assertEqual(self.fives_friday.booked, 1)
+        self.assertEqual(self.friday.booked, booked - 1)
+        # Full now: Bob stays at his point, in his slot.
+        self.authenticate("coop_edit_bob", "coop_edit_bob")
+        response = self._post(
+            self.order_bob, "coop_slot", {"slot_id": self.fives_friday.id}
+        )
+        self.assertIn("alert-danger", response.text)
+        self.assertEqual(self.order_bob.coop_pickup_point_id, self.point)
+        self.assertEqual(self.order_bob.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self.friday.booked, booked - 1)
+        self.assertEqual(self.fives_friday.booked, 1)
