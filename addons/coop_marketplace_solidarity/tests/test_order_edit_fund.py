@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command
+from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
 
@@ -94,3 +95,20 @@ class TestOrderEditFund(TransactionCase):
         self.assertAlmostEqual(sum(self._entries().mapped("member_advantage")), 0, 2)
         self.assertAlmostEqual(sum(self._entries().mapped("amount")), 0, 2)
         self.assertAlmostEqual(self._used(), self.used_before, 2)
+
+    def test_a_change_stays_within_the_monthly_allowance(self):
+        tier = self.order._coop_tier()
+        self.assertTrue(tier.monthly_cap)
+        # Almost used up: what this month's orders used, and 50 cents.
+        tier.monthly_cap = self._used() + 0.5
+        carrots = self.order.order_line.filtered(lambda l: l.product_id == self.carrots)
+        entries = self._entries()
+        with self.assertRaisesRegex(UserError, "allowance"):
+            self.order._coop_member_edit({carrots: 2}, additions={self.leeks: 2})
+        # Nothing half-written: lines, fund and allowance as they were.
+        self.assertNotIn(self.leeks, self.order.order_line.product_id)
+        self.assertEqual(self._entries(), entries)
+        self.assertAlmostEqual(self._used(), tier.monthly_cap - 0.5, 2)
+        # Less is always possible.
+        self.order._coop_member_edit({carrots: 1})
+        self.assertEqual(carrots.product_uom_qty, 1)
