@@ -29,6 +29,7 @@
         "views/coop_pickup_point_views.xml",
         "views/coop_pickup_slot_views.xml",
         "views/coop_shortage_refund_views.xml",
+        "views/coop_standing_order_views.xml",
         "views/sale_order_views.xml",
         "views/sale_order_pickup_views.xml",
         "views/delivery_carrier_views.xml",
@@ -48,6 +49,7 @@
         "demo/coop_marketplace_demo.xml",
         "demo/delivery_carrier_demo.xml",
         "demo/sale_order_demo.xml",
+        "demo/coop_standing_order_demo.xml",
         "demo/coop_cycle_closed_demo.xml",
     ],
     "assets": {

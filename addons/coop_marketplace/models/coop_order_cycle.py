@@ -143,6 +143,14 @@ class CoopOrderCycle(models.Model):
         self.line_ids._publish_products()
         self._generate_pickup_slots()
         self._add_producer_minimums()
+        # The standing baskets' orders: the job, once the opening is
+        # committed (many orders, never inside this request).
+        self.env.ref("coop_marketplace.ir_cron_coop_standing_orders")._trigger()
+        return True
+
+    def action_create_standing_orders(self):
+        """Create now the standing baskets' orders the job would create."""
+        self.env["coop.standing.order"]._create_standing_orders(self)
         return True
 
     def action_close(self):

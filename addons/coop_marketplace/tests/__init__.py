@@ -14,3 +14,4 @@ from . import test_slot_concurrency
 from . import test_tour_member_order
 from . import test_tour_shop_smoke
 from . import test_network_shop
+from . import test_standing_orders

@@ -55,6 +55,10 @@ MODEL_ACCESS = {
     "website": {**{role: "r" for role in ROLES}, "administrator": "rwcu"},
     "coop.order.cycle": SHOP_CATALOGUE,
     "coop.order.cycle.line": SHOP_CATALOGUE,
+    # Members' subscriptions, run by the marketplace's managers.
+    "coop.standing.order": rights(
+        logistics_staff="r", marketplace_manager="rwcu", administrator="rwcu"
+    ),
     # The coordinator's decision at the close: staff only.
     "coop.order.cycle.minimum": rights(
         logistics_staff="r", marketplace_manager="rwcu", administrator="rwcu"

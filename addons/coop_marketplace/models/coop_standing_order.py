@@ -1,0 +1,312 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
+import threading
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+_logger = logging.getLogger(__name__)
+
+
+class CoopStandingOrder(models.Model):
+    """A member's standing basket (AMAP-style subscription): a product of a
+    farm ("Panier de légumes hebdomadaire") taken every cycle of a season,
+    at a pickup point and slot of the week.
+
+    Each cycle that offers the product creates the member's order when it
+    opens (the cycles' job, ``_create_standing_orders``): priced by the
+    member's tier, booked in the slot like any order (never above its
+    capacity), paid at pickup. The order is then an ordinary order: the
+    member changes or cancels it until the close (cancelling skips the
+    cycle). Never two orders for one subscription and one cycle (a unique
+    index), however often the job runs."""
+
+    _name = "coop.standing.order"
+    _description = "Standing basket"
+    _inherit = ["mail.thread"]
+    _order = "date_start desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["partner_id.name", "product_id.name"]
+
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Member", required=True, index=True, tracking=True
+    )
+    product_id = fields.Many2one(
+        "product.product",
+        string="Basket",
+        required=True,
+        domain=[("sale_ok", "=", True)],
+        tracking=True,
+    )
+    quantity = fields.Float(default=1.0, required=True, tracking=True)
+    point_id = fields.Many2one(
+        "coop.pickup.point",
+        string="Pickup point",
+        required=True,
+        check_company=True,
+        tracking=True,
+    )
+    slot_template_id = fields.Many2one(
+        "coop.pickup.slot.template",
+        string="Usual slot",
+        domain="[('point_id', '=', point_id)]",
+        help="The slot of the week the member collects in (empty: the point's"
+        " first slot with a place).",
+    )
+    date_start = fields.Date(
+        string="From", required=True, default=fields.Date.context_today
+    )
+    date_end = fields.Date(string="Until", help="End of the season (empty: open).")
+    state = fields.Selection(
+        [("active", "Active"), ("paused", "Paused"), ("ended", "Ended")],
+        default="active",
+        required=True,
+        tracking=True,
+    )
+    skip_cycle_ids = fields.Many2many(
+        "coop.order.cycle",
+        string="Cycles skipped",
+        help="Cycles for which no order is created (holidays).",
+    )
+    order_ids = fields.One2many(
+        "sale.order", "coop_standing_order_id", string="Orders", readonly=True
+    )
+
+    _sql_constraints = [
+        (
+            "quantity_positive",
+            "CHECK(quantity > 0)",
+            "A standing basket takes a positive quantity.",
+        ),
+        (
+            "season_check",
+            "CHECK(date_end IS NULL OR date_start <= date_end)",
+            "A season must end after it starts.",
+        ),
+    ]
+
+    @api.depends("product_id", "partner_id")
+    def _compute_display_name(self):
+        # In the reader's language (the basket's name is translated).
+        for standing in self:
+            standing.display_name = " · ".join(
+                filter(None, [standing.product_id.name, standing.partner_id.name])
+            )
+
+    @api.constrains("product_id", "state", "partner_id")
+    def _check_max_subscribers(self):
+        """A basket has a maximum number of subscribers (what the farm can
+        grow); one place per member."""
+        for product in self.filtered(lambda s: s.state == "active").product_id:
+            maximum = product.coop_standing_max
+            count = self.search_count(
+                [
+                    ("product_id", "=", product.id),
+                    ("state", "=", "active"),
+                    ("company_id", "in", self.company_id.ids),
+                ]
+            )
+            if maximum and count > maximum:
+                raise ValidationError(
+                    self.env._(
+                        "%(basket)s is full: %(max)s subscribers at most.",
+                        basket=product.display_name,
+                        max=maximum,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # Orders at a cycle's opening
+    # ------------------------------------------------------------------
+
+    def _applies_to(self, cycle):
+        """Whether this subscription takes part in ``cycle``."""
+        self.ensure_one()
+        return (
+            self.state == "active"
+            and self.company_id == cycle.company_id
+            and cycle not in self.skip_cycle_ids
+            and self.date_start <= cycle.pickup_date_to
+            and (not self.date_end or self.date_end >= cycle.pickup_date_from)
+            and self.product_id in cycle.line_ids.product_id
+        )
+
+    def _slot_in(self, cycle):
+        """The slot of ``cycle`` this subscription books: its usual slot of
+        the week at its point, else the point's first slot with a place."""
+        self.ensure_one()
+        slots = cycle.slot_ids.filtered(lambda s: s.point_id == self.point_id).sorted(
+            "start_datetime"
+        )
+        template = self.slot_template_id
+        if template:
+            tz = pytz.timezone(self.point_id._tz())
+            slots = slots.filtered(
+                lambda s: (
+                    (local := pytz.utc.localize(s.start_datetime).astimezone(tz))
+                    and local.weekday() == int(template.weekday)
+                    and abs(local.hour + local.minute / 60 - template.hour_from) < 0.01
+                )
+            )
+        return slots.filtered("available")[:1] or slots[:1]
+
+    def _create_order(self, cycle):
+        """The member's order of ``cycle``, booked and confirmed; all or
+        nothing (no place left, nothing left to offer: nothing is created,
+        and the member is told)."""
+        self.ensure_one()
+        company = cycle.company_id
+        carrier = self.env["delivery.carrier"].search(
+            [
+                ("delivery_type", "=", "coop_pickup"),
+                ("company_id", "in", [False, company.id]),
+            ],
+            limit=1,
+        )
+        website = cycle.website_id or self.env["website"].search(
+            [("company_id", "=", company.id), ("coop_cycle_shop", "=", True)], limit=1
+        )
+        try:
+            with self.env.cr.savepoint():
+                order = (
+                    self.env["sale.order"]
+                    .with_company(company)
+                    .create(
+                        {
+                            "partner_id": self.partner_id.id,
+                            "company_id": company.id,
+                            "website_id": website.id,
+                            "coop_cycle_id": cycle.id,
+                            "coop_standing_order_id": self.id,
+                            "carrier_id": carrier.id,
+                        }
+                    )
+                )
+                order._coop_check_available(
+                    self.env["sale.order.line"], self.product_id, self.quantity
+                )
+                order.order_line = [
+                    fields.Command.create(
+                        {
+                            "product_id": self.product_id.id,
+                            "product_uom_qty": self.quantity,
+                        }
+                    )
+                ]
+                order._coop_set_pickup_point(self.point_id)
+                slot = self._slot_in(cycle)
+                if not slot:
+                    raise UserError(
+                        self.env._("No pickup slot at %(point)s in this cycle.")
+                        % {"point": self.point_id.name}
+                    )
+                order._coop_set_pickup_slot(slot)
+                order.action_confirm()
+        except UserError as exc:
+            self.message_post(
+                body=self.env._(
+                    "No order in %(cycle)s: %(reason)s",
+                    cycle=cycle.name,
+                    reason=exc.args[0],
+                ),
+                partner_ids=self.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            return self.env["sale.order"]
+        return order
+
+    @api.model
+    def _standing_for(self, cycle):
+        """The subscriptions taking part in ``cycle`` without an order in it
+        yet, in a fixed number of queries whatever their number."""
+        ordered = self.env["sale.order"]._read_group(
+            [
+                ("coop_cycle_id", "=", cycle.id),
+                ("coop_standing_order_id", "!=", False),
+            ],
+            ["coop_standing_order_id"],
+        )
+        return self.search(
+            [
+                ("company_id", "=", cycle.company_id.id),
+                ("state", "=", "active"),
+                ("id", "not in", [standing.id for (standing,) in ordered]),
+            ],
+            order="id",
+        ).filtered(lambda s: s._applies_to(cycle))
+
+    @api.model
+    def _create_standing_orders(self, cycles, batch_size=None):
+        """The orders of every subscription taking part in the open
+        ``cycles`` that has none yet: what is left after an interrupted run,
+        never twice. ``batch_size``: commit every so many orders (the job;
+        never inside a test's transaction)."""
+        commit = batch_size and not getattr(
+            threading.current_thread(), "testing", False
+        )
+        created = self.env["sale.order"]
+        for cycle in cycles.filtered(lambda c: c.state == "open"):
+            for index, subscription in enumerate(self._standing_for(cycle), 1):
+                created |= subscription._create_order(cycle)
+                if commit and index % batch_size == 0:
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+        return created
+
+    @api.model
+    def _cron_create_standing_orders(self):
+        """The standing baskets of the open cycles, in batches."""
+        cycles = self.env["coop.order.cycle"].search([("state", "=", "open")])
+        for company in cycles.company_id:
+            self.with_company(company)._create_standing_orders(
+                cycles.filtered(lambda c, company=company: c.company_id == company),
+                batch_size=50,
+            )
+        return True
+
+
+class SaleOrder(models.Model):
+    _inherit = "sale.order"
+
+    coop_standing_order_id = fields.Many2one(
+        "coop.standing.order",
+        string="Standing basket",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+    )
+
+    def init(self):
+        res = super().init()
+        # One order per standing basket and cycle (a cancelled one, skipped
+        # by the member, counts: the cycle is skipped, not ordered again).
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS sale_order_coop_standing_once"
+            " ON sale_order (coop_standing_order_id, coop_cycle_id)"
+            " WHERE coop_standing_order_id IS NOT NULL"
+        )
+        return res
+
+
+class ProductProduct(models.Model):
+    _inherit = "product.product"
+
+    coop_standing_max = fields.Integer(
+        related="product_tmpl_id.coop_standing_max", readonly=False
+    )
+
+
+class ProductTemplate(models.Model):
+    _inherit = "product.template"
+
+    coop_standing_max = fields.Integer(
+        string="Standing baskets at most",
+        help="Taken as a standing basket (a subscription for the season) by"
+        " this many members at most (what the farm can grow); 0: no limit.",
+    )

@@ -1,0 +1,158 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.coop_marketplace.tests import common
+
+
+@tagged("post_install", "-at_install", "coop_marketplace")
+class TestStandingOrders(common.CoopMarketplaceCommon):
+    """Standing baskets: a cycle's opening creates one order per active
+    subscription, never two, within the slots' capacity; skipped or paused
+    subscriptions create nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.carrots.coop_standing_max = 10
+        # Saturday morning: 2 places.
+        cls.saturday = cls.point.slot_template_ids.filtered(lambda t: t.weekday == "5")
+        cls.members = cls.env["res.partner"].create(
+            [
+                {"name": f"Abonné {i}", "email": f"abonne{i}@example.org"}
+                for i in range(4)
+            ]
+        )
+        cls.standing = cls.env["coop.standing.order"].create(
+            [
+                {
+                    "partner_id": member.id,
+                    "product_id": cls.carrots_product.id,
+                    "quantity": 2,
+                    "point_id": cls.point.id,
+                    "slot_template_id": cls.saturday.id,
+                    "date_start": cls.PICKUP_FROM,
+                }
+                for member in cls.members
+            ]
+        )
+
+    def _orders(self):
+        return self.env["sale.order"].search(
+            [
+                ("coop_cycle_id", "=", self.cycle.id),
+                ("coop_standing_order_id", "!=", False),
+            ]
+        )
+
+    def test_opening_creates_one_order_per_subscription_within_capacity(self):
+        self.cycle.action_open()
+        created = self.env["coop.standing.order"]._create_standing_orders(self.cycle)
+        orders = self._orders()
+        self.assertEqual(orders, created)
+        # Saturday holds 2: the first two subscribers, confirmed, booked.
+        self.assertEqual(orders.coop_standing_order_id, self.standing[:2])
+        saturday = self.cycle.slot_ids.filtered(lambda s: s.capacity == 2)
+        self.assertEqual(orders.coop_pickup_slot_id, saturday)
+        self.assertEqual(saturday.booked, 2)
+        for order in orders:
+            self.assertEqual(order.state, "sale")
+            self.assertEqual(order.order_line.filtered("product_id").product_uom_qty, 2)
+            self.assertAlmostEqual(
+                order.order_line.price_unit,
+                order.pricelist_id._get_product_price(self.carrots_product, 2.0),
+            )
+        # The others are told there is no place, and get no order.
+        for standing in self.standing[2:]:
+            message = standing.message_ids[:1]
+            self.assertIn(self.cycle.name, message.body)
+            self.assertIn(standing.partner_id, message.partner_ids)
+        # A second run (the job, a retry) creates nothing.
+        self.assertFalse(
+            self.env["coop.standing.order"]._create_standing_orders(self.cycle)
+        )
+        self.assertEqual(self._orders(), orders)
+
+    def test_skipped_paused_and_out_of_season_create_nothing(self):
+        self.standing[0].skip_cycle_ids = self.cycle
+        self.standing[1].state = "paused"
+        self.standing[2].date_end = self.PICKUP_FROM.replace(year=2029)
+        self.standing[2].date_start = self.PICKUP_FROM.replace(year=2028)
+        self.cycle.action_open()
+        self.env["coop.standing.order"]._create_standing_orders(self.cycle)
+        self.assertEqual(self._orders().coop_standing_order_id, self.standing[3])
+
+    def test_a_cancelled_order_skips_the_cycle_for_good(self):
+        self.cycle.action_open()
+        self.env["coop.standing.order"]._create_standing_orders(self.cycle)
+        first = self._orders().filtered(
+            lambda o: o.coop_standing_order_id == self.standing[0]
+        )
+        first._coop_member_cancel()
+        self.env["coop.standing.order"]._create_standing_orders(self.cycle)
+        self.assertEqual(
+            len(
+                self._orders().filtered(
+                    lambda o: o.coop_standing_order_id == self.standing[0]
+                )
+            ),
+            1,
+        )
+
+    def test_the_cycles_job_creates_them_at_opening(self):
+        self.cycle.open_datetime = self.cycle.open_datetime  # due now
+        self.env["coop.order.cycle"]._cron_open_and_close()
+        self.assertEqual(self.cycle.state, "open")
+        self.env["coop.standing.order"]._cron_create_standing_orders()
+        self.assertEqual(len(self._orders()), 2)
+
+    def test_a_basket_has_a_maximum_of_subscribers(self):
+        self.carrots.coop_standing_max = 4
+        # Odoo's assertRaises rolls the failed create back (a savepoint).
+        with self.assertRaises(ValidationError) as error:
+            self.env["coop.standing.order"].create(
+                {
+                    "partner_id": self.member.id,
+                    "product_id": self.carrots_product.id,
+                    "point_id": self.point.id,
+                }
+            )
+        self.assertIn("full", str(error.exception))
+        # A place freed by a paused subscription can be taken.
+        self.standing[0].state = "paused"
+        self.env["coop.standing.order"].create(
+            {
+                "partner_id": self.member.id,
+                "product_id": self.carrots_product.id,
+                "point_id": self.point.id,
+            }
+        )
+
+    def test_finding_them_costs_the_same_for_4_or_40(self):
+        """The subscriptions of a cycle are found in a fixed number of
+        queries (the orders themselves are created one by one)."""
+        self.cycle.action_open()
+        Standing = self.env["coop.standing.order"]
+
+        def queries():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            found = Standing._standing_for(self.cycle)
+            return self.env.cr.sql_log_count - before, len(found)
+
+        few, count = queries()
+        self.assertEqual(count, 4)
+        self.carrots.coop_standing_max = 0
+        Standing.create(
+            [
+                {
+                    "partner_id": self.members[i % 4].id,
+                    "product_id": self.carrots_product.id,
+                    "point_id": self.point.id,
+                }
+                for i in range(36)
+            ]
+        )
+        many, count = queries()
+        self.assertEqual(count, 40)
+        self.assertEqual(many, few)
