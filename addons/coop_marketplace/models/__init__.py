@@ -6,6 +6,7 @@ from . import coop_pickup_slot
 from . import coop_pickup_slot_template
 from . import coop_shortage_refund
 from . import coop_standing_order
+from . import coop_standing_demand
 from . import delivery_carrier
 from . import ir_http
 from . import payment_provider

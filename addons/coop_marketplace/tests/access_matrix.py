@@ -59,6 +59,13 @@ MODEL_ACCESS = {
     "coop.standing.order": rights(
         logistics_staff="r", marketplace_manager="rwcu", administrator="rwcu"
     ),
+    # Counts for the farms' planning: read only, a producer its own.
+    "coop.standing.demand": rights(
+        producer="r",
+        logistics_staff="r",
+        marketplace_manager="r",
+        administrator="r",
+    ),
     # The coordinator's decision at the close: staff only.
     "coop.order.cycle.minimum": rights(
         logistics_staff="r", marketplace_manager="rwcu", administrator="rwcu"

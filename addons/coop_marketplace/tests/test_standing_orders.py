@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.coop_marketplace.tests import common
@@ -156,3 +156,30 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
         many, count = queries()
         self.assertEqual(count, 40)
         self.assertEqual(many, few)
+
+    def test_the_farm_plans_with_counts_not_names(self):
+        self.beer.coop_standing_max = 0
+        self.env["coop.standing.order"].create(
+            {
+                "partner_id": self.member.id,
+                "product_id": self.beer_product.id,
+                "point_id": self.point.id,
+                "quantity": 3,
+            }
+        )
+        self.standing[0].state = "paused"
+        demand = self.env["coop.standing.demand"].with_user(self.producer_a).search([])
+        self.assertEqual(demand.product_id, self.carrots_product)
+        self.assertEqual(demand.point_id, self.point)
+        self.assertEqual(demand.subscriber_count, 3)
+        self.assertEqual(demand.quantity, 6)
+        # Farm B's demand is farm B's; subscribers' names are nobody's.
+        self.assertEqual(
+            self.env["coop.standing.demand"]
+            .with_user(self.producer_b)
+            .search([])
+            .quantity,
+            3,
+        )
+        with self.assertRaises(AccessError):
+            self.standing.with_user(self.producer_a).read(["partner_id"])
