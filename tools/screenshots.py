@@ -38,6 +38,13 @@ SHOTS = [
     ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
     ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
     (
+        "standing_phone",
+        "membre",
+        "/my/standing",
+        PHONE,
+        "the member's standing basket",
+    ),
+    (
         "order_edit_phone",
         "membre",
         "@order",

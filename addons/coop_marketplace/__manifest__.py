@@ -38,6 +38,7 @@
         "views/website_sale_templates.xml",
         "views/website_layout_templates.xml",
         "views/sale_portal_templates.xml",
+        "views/portal_standing_templates.xml",
         "data/mail_templates.xml",
         "views/coop_marketplace_menus.xml",
     ],

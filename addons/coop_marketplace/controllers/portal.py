@@ -148,6 +148,65 @@ class CoopCustomerPortal(CustomerPortal):
             )
         return request.env._("Your order is changed.")
 
+    # --- Standing baskets: the member's own, paused or resumed ---
+
+    def _coop_own_standing(self):
+        """The logged-in member's standing baskets. sudo: members have no
+        right on the model; the domain is their own partner, and nothing
+        else is read."""
+        partner = request.env.user.partner_id.commercial_partner_id
+        return (
+            request.env["coop.standing.order"]
+            .sudo()
+            .search([("partner_id", "child_of", partner.id)])
+        )
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "coop_standing_count" in counters:
+            values["coop_standing_count"] = len(
+                self._coop_own_standing().filtered(lambda s: s.state != "ended")
+            )
+        return values
+
+    @route("/my/standing", type="http", auth="user", website=True)
+    def portal_my_standing(self, **kw):
+        values = {
+            "page_name": "coop_standing",
+            "standing_orders": self._coop_own_standing(),
+            "coop_standing_message": request.session.pop("coop_standing_message", None),
+        }
+        return request.render("coop_marketplace.portal_my_standing", values)
+
+    @route(
+        "/my/standing/<int:standing_id>/<string:action>",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_standing_action(self, standing_id, action, **kw):
+        """Pause or resume one's own standing basket (another member's, or
+        anything else, is not found)."""
+        standing = self._coop_own_standing().filtered(lambda s: s.id == standing_id)
+        if not standing or action not in ("pause", "resume"):
+            raise request.not_found()
+        try:
+            if action == "pause":
+                standing._action_member_pause()
+                message = request.env._(
+                    "Your basket is paused: no order from the next cycle on."
+                )
+            else:
+                standing._action_member_resume()
+                message = request.env._(
+                    "Your basket is back: the next cycles make your order."
+                )
+            request.session["coop_standing_message"] = ("success", message)
+        except (UserError, ValidationError) as exc:
+            request.session["coop_standing_message"] = ("danger", exc.args[0])
+        return request.redirect("/my/standing")
+
     def _get_page_view_values(
         self, document, access_token, values, session_history, no_breadcrumbs, **kwargs
     ):

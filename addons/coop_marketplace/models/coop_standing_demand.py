@@ -28,7 +28,7 @@ class CoopStandingDemand(models.Model):
 
     company_id = fields.Many2one("res.company", readonly=True)
     product_id = fields.Many2one("product.product", string="Basket", readonly=True)
-    producer_id = fields.Many2one("res.partner", string="Producer", readonly=True)
+    producer_id = fields.Many2one("res.partner", readonly=True)
     point_id = fields.Many2one(
         "coop.pickup.point", string="Pickup point", readonly=True
     )

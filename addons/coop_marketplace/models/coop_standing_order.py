@@ -121,6 +121,28 @@ class CoopStandingOrder(models.Model):
                 )
 
     # ------------------------------------------------------------------
+    # The member's own changes (portal)
+    # ------------------------------------------------------------------
+
+    def _action_member_pause(self):
+        """The member pauses the basket: no order from the next cycle on
+        (the orders already made stay, to change or cancel until their
+        close)."""
+        for standing in self:
+            if standing.state != "active":
+                raise UserError(self.env._("This basket is not active."))
+            standing.state = "paused"
+            standing.message_post(body=self.env._("Paused by the member."))
+
+    def _action_member_resume(self):
+        """The member takes the basket again (within its maximum)."""
+        for standing in self:
+            if standing.state != "paused":
+                raise UserError(self.env._("This basket is not paused."))
+            standing.state = "active"
+            standing.message_post(body=self.env._("Resumed by the member."))
+
+    # ------------------------------------------------------------------
     # Orders at a cycle's opening
     # ------------------------------------------------------------------
 

@@ -23,7 +23,9 @@ class TestJourneyMemberEdit(HttpCase):
         total_before = order.amount_total
 
         self.start_tour(
-            "/my/orders", "coop_marketplace_journey_member_edit", login="membre"
+            f"/my/orders?coop_order={order.name}",
+            "coop_marketplace_journey_member_edit",
+            login="membre",
         )
 
         lines = order.order_line

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from odoo.addons.coop_marketplace.tests import common
 
@@ -183,3 +184,54 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
         )
         with self.assertRaises(AccessError):
             self.standing.with_user(self.producer_a).read(["partner_id"])
+
+
+@tagged("post_install", "-at_install", "coop_marketplace")
+class TestStandingPortal(HttpCase, common.CoopMarketplaceCommon):
+    """A member pauses and resumes their own basket in the portal, never
+    another member's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alice, cls.bob = (
+            new_test_user(
+                cls.env, login=login, password=login, groups="base.group_portal"
+            )
+            for login in ("coop_basket_alice", "coop_basket_bob")
+        )
+        cls.standing_alice, cls.standing_bob = cls.env["coop.standing.order"].create(
+            [
+                {
+                    "partner_id": user.partner_id.id,
+                    "product_id": cls.carrots_product.id,
+                    "point_id": cls.point.id,
+                }
+                for user in (cls.alice, cls.bob)
+            ]
+        )
+
+    def _post(self, standing, action):
+        return self.url_open(
+            f"/my/standing/{standing.id}/{action}",
+            data={"csrf_token": http.Request.csrf_token(self)},
+        )
+
+    def test_member_pauses_and_resumes_own_basket_only(self):
+        self.authenticate("coop_basket_alice", "coop_basket_alice")
+        page = self.url_open("/my/standing")
+        self.assertIn("o_coop_standing_pause", page.text)
+        self.assertIn(self.carrots_product.name, page.text)
+        self.assertEqual(page.text.count("o_coop_standing_card"), 1)
+        self.assertIn("/my/standing", self.url_open("/my").text)
+        response = self._post(self.standing_alice, "pause")
+        self.assertIn("o_coop_standing_message", response.text)
+        self.assertEqual(self.standing_alice.state, "paused")
+        self._post(self.standing_alice, "resume")
+        self.assertEqual(self.standing_alice.state, "active")
+        # Bob's basket: not found, untouched.
+        response = self._post(self.standing_bob, "pause")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.standing_bob.state, "active")
+        response = self._post(self.standing_alice, "delete")
+        self.assertEqual(response.status_code, 404)

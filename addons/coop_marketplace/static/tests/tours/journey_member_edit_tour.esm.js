@@ -7,9 +7,18 @@ import {registry} from "@web/core/registry";
 registry.category("web_tour.tours").add("coop_marketplace_journey_member_edit", {
     steps: () => [
         {
-            content: "her orders",
-            trigger: "a[href*='/my/orders/']:contains('S0')",
-            run: "click",
+            content: "her order of the cycle (?coop_order=, from the test)",
+            trigger: "body",
+            run() {
+                const name = new URL(window.location.href).searchParams.get("coop_order");
+                const link = [...document.querySelectorAll("a[href*='/my/orders/']")].find(
+                    (a) => a.textContent.includes(name)
+                );
+                if (!link) {
+                    throw new Error(`no link to ${name} in her orders`);
+                }
+                link.click();
+            },
         },
         {
             content: "the order can change until the close",
