@@ -7,6 +7,25 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class CoopCustomerPortal(CustomerPortal):
+    def _coop_order_change(self, order_id, access_token, change):
+        """Run ``change(order_sudo)`` on one's own order (the portal's access
+        check: the owner, or the order's link), and show its message once on
+        the order's page: its own (level, text), or the error's."""
+        try:
+            order_sudo = self._document_check_access(
+                "sale.order", order_id, access_token=access_token
+            )
+        except (AccessError, MissingError):
+            return request.redirect("/my")
+        try:
+            message = change(order_sudo)
+        except (UserError, ValidationError) as exc:
+            message = ("danger", exc.args[0])
+        # Kept in the session, not in the URL, where anyone could write a
+        # message of their own.
+        request.session["coop_slot_message"] = message
+        return request.redirect(order_sudo.get_portal_url())
+
     @route(
         "/my/orders/<int:order_id>/coop_slot",
         type="http",
@@ -16,25 +35,15 @@ class CoopCustomerPortal(CustomerPortal):
     )
     def portal_order_coop_slot(self, order_id, slot_id=None, access_token=None, **kw):
         """Change the pickup slot of one's own order while its cycle is open,
-        at its point or another one (ownership checked by the portal's
-        access check)."""
-        try:
-            order_sudo = self._document_check_access(
-                "sale.order", order_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        try:
+        at its point or another one."""
+
+        def change(order_sudo):
             order_sudo._coop_change_pickup(
                 order_sudo._coop_slot_from_request(slot_id, all_points=True)
             )
-            message = ("success", request.env._("Your pickup slot is changed."))
-        except (UserError, ValidationError) as exc:
-            message = ("danger", exc.args[0])
-        # Shown once on the order's page (kept in the session, not in the
-        # URL, where anyone could write a message of their own).
-        request.session["coop_slot_message"] = message
-        return request.redirect(order_sudo.get_portal_url())
+            return ("success", request.env._("Your pickup slot is changed."))
+
+        return self._coop_order_change(order_id, access_token, change)
 
     @route(
         "/my/orders/<int:order_id>/coop_edit",
@@ -47,22 +56,14 @@ class CoopCustomerPortal(CustomerPortal):
         """Change the quantities of one's own order, or add a product of its
         cycle, until the close (``qty_<line id>``, ``add_product_id``,
         ``add_qty``). Prices and availability are the server's."""
-        try:
-            order_sudo = self._document_check_access(
-                "sale.order", order_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        try:
+
+        def change(order_sudo):
             quantities, additions = self._coop_edit_request(order_sudo, kw)
-            if order_sudo._coop_member_edit(quantities, additions):
-                message = ("success", self._coop_edit_done_message(order_sudo))
-            else:
-                message = ("info", request.env._("Nothing changed."))
-        except (UserError, ValidationError) as exc:
-            message = ("danger", exc.args[0])
-        request.session["coop_slot_message"] = message
-        return request.redirect(order_sudo.get_portal_url())
+            if not order_sudo._coop_member_edit(quantities, additions):
+                return ("info", request.env._("Nothing changed."))
+            return ("success", self._coop_edit_done_message(order_sudo))
+
+        return self._coop_order_change(order_id, access_token, change)
 
     @route(
         "/my/orders/<int:order_id>/coop_cancel",
@@ -73,28 +74,21 @@ class CoopCustomerPortal(CustomerPortal):
     )
     def portal_order_coop_cancel(self, order_id, access_token=None, **kw):
         """Cancel one's own order until the close."""
-        try:
-            order_sudo = self._document_check_access(
-                "sale.order", order_id, access_token=access_token
-            )
-        except (AccessError, MissingError):
-            return request.redirect("/my")
-        try:
+
+        def change(order_sudo):
             order_sudo._coop_member_cancel()
-            message = ("success", request.env._("Your order is cancelled."))
             if order_sudo.coop_shortage_refund_ids.filtered(
                 lambda r: r.reason == "cancel"
             ):
-                message = (
+                return (
                     "success",
                     request.env._(
                         "Your order is cancelled: what you paid online is refunded."
                     ),
                 )
-        except (UserError, ValidationError) as exc:
-            message = ("danger", exc.args[0])
-        request.session["coop_slot_message"] = message
-        return request.redirect(order_sudo.get_portal_url())
+            return ("success", request.env._("Your order is cancelled."))
+
+        return self._coop_order_change(order_id, access_token, change)
 
     def _coop_edit_request(self, order_sudo, kw):
         """The quantities and the product added, read from the form: only
