@@ -199,17 +199,17 @@ class SaleOrder(models.Model):
         self.ensure_one()
         if not self._coop_is_editable():
             return []
+        products = self.coop_cycle_id.line_ids.filtered(
+            lambda l: l.unlimited or l._available_qty() > 0
+        ).product_id.sorted("display_name")
+        # The whole offer priced at once (one pricelist pass, not one per
+        # product: the page lists the cycle's every product).
+        prices = self.pricelist_id._get_products_price(products, 1.0)
         result = []
-        for cycle_line in self.coop_cycle_id.line_ids.sorted(
-            lambda l: l.product_id.display_name
-        ):
-            product = cycle_line.product_id
-            if not (cycle_line.unlimited or cycle_line._available_qty() > 0):
-                continue
-            price = self.pricelist_id._get_product_price(product, 1.0)
+        for product in products:
             taxes = product.taxes_id._filter_taxes_by_company(self.company_id)
             price = taxes.compute_all(
-                price, self.currency_id, 1.0, product, self.partner_id
+                prices[product.id], self.currency_id, 1.0, product, self.partner_id
             )["total_included"]
             result.append((product, price))
         return result
