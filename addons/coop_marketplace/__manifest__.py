@@ -31,8 +31,10 @@
         "views/coop_shortage_refund_views.xml",
         "views/coop_standing_order_views.xml",
         "views/sale_order_views.xml",
+        "wizards/coop_weighing_views.xml",
         "views/sale_order_pickup_views.xml",
         "views/delivery_carrier_views.xml",
+        "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_partner_views.xml",
         "views/website_sale_templates.xml",
@@ -52,6 +54,7 @@
         "demo/sale_order_demo.xml",
         "demo/coop_standing_order_demo.xml",
         "demo/coop_cycle_closed_demo.xml",
+        "demo/coop_cycle_weighing_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -22,3 +22,4 @@ from . import sale_order_pickup_day
 from . import sale_order_shortage
 from . import stock_picking_batch
 from . import website
+from . import sale_order_weighing

@@ -51,6 +51,7 @@ class CoopShortageRefund(models.Model):
             ("shortage", "Missing at the close"),
             ("edit", "Order changed by the member"),
             ("cancel", "Order cancelled by the member"),
+            ("weight", "Weighed lighter than estimated"),
         ],
         required=True,
         readonly=True,

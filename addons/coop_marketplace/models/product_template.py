@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 
 class ProductTemplate(models.Model):
@@ -35,3 +36,55 @@ class ProductTemplate(models.Model):
                 [("coop_producer_id", "=", options["coop_producer_id"])],
             ]
         return detail
+
+    # Goods sold by the piece at a price per kg (a chicken, a squash): the
+    # member orders pieces at the estimated weight (the shop's "base unit
+    # count", in kg), the volunteer weighs them before the pickup and the
+    # line becomes the real weight × the price per kg.
+    coop_sold_by_weight = fields.Boolean(
+        string="Sold by weight",
+        help="Ordered by the piece at its estimated weight (the content in kg"
+        " above), priced at its real weight: the pickup volunteers weigh it"
+        " and the member pays the real weight × the price per kg.",
+    )
+
+    def _get_related_fields_variant_template(self):
+        """The content in kg given when the product is created reaches its
+        variant (Odoo's create forgets it: the variant does not exist yet
+        when the template's inverse runs)."""
+        return [
+            *super()._get_related_fields_variant_template(),
+            "base_unit_count",
+            "base_unit_id",
+        ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        templates = super().create(vals_list)
+        templates._check_coop_sold_by_weight()
+        return templates
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"coop_sold_by_weight", "base_unit_count", "base_unit_id"} & set(vals):
+            self._check_coop_sold_by_weight()
+        return res
+
+    def _check_coop_sold_by_weight(self):
+        """Checked after create and write, not as a constraint: the content
+        in kg lives on the variants, written after the template."""
+        kg = self.env.ref(
+            "coop_marketplace.website_base_unit_kg", raise_if_not_found=False
+        )
+        # Created from a variant's form, the template has no variant yet.
+        for template in self.filtered(
+            lambda t: t.coop_sold_by_weight and t.product_variant_ids
+        ):
+            if template.base_unit_count <= 0 or template.base_unit_id != kg:
+                raise ValidationError(
+                    self.env._(
+                        "%(product)s is sold by weight: give its estimated"
+                        " weight per piece in kg (“Base Unit Count”, unit kg).",
+                        product=template.display_name,
+                    )
+                )

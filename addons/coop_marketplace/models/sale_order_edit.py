@@ -244,7 +244,7 @@ class SaleOrder(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _coop_settle_online_payment(self):
+    def _coop_settle_online_payment(self, reason=None):
         """Paid online: what the member paid beyond the order's total goes
         back (a refund record, sent by its job or left to the managers).
         Nothing for an order paid at pickup."""
@@ -263,7 +263,7 @@ class SaleOrder(models.Model):
                 self,
                 over,
                 self.env["account.move"],
-                reason="cancel" if self.state == "cancel" else "edit",
+                reason=reason or ("cancel" if self.state == "cancel" else "edit"),
             )
         )
 

@@ -40,6 +40,14 @@ class SaleOrder(models.Model):
                         order=order.name,
                     )
                 )
+            if order.coop_to_weigh:
+                raise UserError(
+                    self.env._(
+                        "%(order)s has goods sold by weight: weigh them first"
+                        " (button “Weigh”), the member pays their real weight.",
+                        order=order.name,
+                    )
+                )
             # sudo: volunteers are not stock users; they validate exactly the
             # deliveries of the order they hand over, nothing else.
             deliveries = order.sudo().picking_ids.filtered(

@@ -15,3 +15,5 @@ from . import test_tour_member_order
 from . import test_tour_shop_smoke
 from . import test_network_shop
 from . import test_standing_orders
+from . import test_weighing
+from . import test_journey_pickup_weighing

@@ -210,9 +210,10 @@ class CoopSolidarityEntry(models.Model):
     def _follow_sale_lines(self, lines):
         """The fund follows the goods: when a confirmed order line sells
         another quantity than the fund recorded (taken off at the close,
-        cancelled, edited), a correction at the original sale's prices gives
-        back (or adds) the fund's cost and the member's advantage. The one
-        path for every change of a sold quantity."""
+        cancelled, edited), or goods worth another amount (weighed: see
+        ``sale.order.line._coop_fund_value_ratio``), a correction at the
+        original sale's prices gives back (or adds) the fund's cost and the
+        member's advantage. The one path for every such change."""
         entries = self.search(
             [("sale_order_line_id", "in", lines.ids), ("entry_type", "=", "sale")]
         )
@@ -226,12 +227,28 @@ class CoopSolidarityEntry(models.Model):
             original = line_entries.filtered(lambda e: not e.origin_entry_id)[:1]
             if not original or not original.quantity:
                 continue
+            currency = original.currency_id
             sold = 0.0 if line.order_id.state == "cancel" else line.product_uom_qty
             delta = sold - sum(line_entries.mapped("quantity"))
-            if float_is_zero(delta, precision_rounding=line.product_uom.rounding):
+            # What the line's goods cost the fund now, at the original
+            # sale's prices, and what is recorded: the correction is the gap.
+            share = sold / original.quantity * line._coop_fund_value_ratio()
+            amount = currency.round(original.amount * share) - sum(
+                line_entries.mapped("amount")
+            )
+            advantage = currency.round(original.member_advantage * share) - sum(
+                line_entries.mapped("member_advantage")
+            )
+            if (
+                float_is_zero(delta, precision_rounding=line.product_uom.rounding)
+                and currency.is_zero(amount)
+                and currency.is_zero(advantage)
+            ):
                 continue
             if line.order_id.state == "cancel":
                 label = self.env._("Order cancelled: %(product)s")
+            elif float_is_zero(delta, precision_rounding=line.product_uom.rounding):
+                label = self.env._("Real weight: %(product)s")
             elif delta < 0:
                 label = self.env._("Taken off the order: %(product)s")
             else:
@@ -241,6 +258,8 @@ class CoopSolidarityEntry(models.Model):
                     **original._correction_values(
                         delta, label % {"product": original.product_id.display_name}
                     ),
+                    "amount": amount,
+                    "member_advantage": advantage,
                     "sale_order_line_id": line.id,
                 }
             )

@@ -230,8 +230,9 @@ class ResPartner(models.Model):
         """{commercial partner id: advantage used in the month of ``date``},
         in one aggregate query over the fund ledger: the members' advantages
         (taxes included) of sales, less those of the goods returned (quantity
-        and advantage of the same sign); supportive tiers' contributions
-        don't count."""
+        and advantage of the same sign), with the corrections of goods
+        weighed after the sale (no quantity: they follow their sale);
+        supportive tiers' contributions don't count."""
         if not self:
             return {}
         date = date or fields.Date.context_today(self)
@@ -241,13 +242,21 @@ class ResPartner(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                SELECT partner_id, SUM(member_advantage)
-                  FROM coop_solidarity_entry
-                 WHERE partner_id = ANY(%s)
-                   AND entry_type = 'sale'
-                   AND member_advantage * quantity > 0
-                   AND date >= %s AND date < %s
-              GROUP BY partner_id
+                SELECT entry.partner_id, SUM(entry.member_advantage)
+                  FROM coop_solidarity_entry entry
+             LEFT JOIN coop_solidarity_entry sale
+                    ON sale.id = entry.origin_entry_id
+                 WHERE entry.partner_id = ANY(%s)
+                   AND entry.entry_type = 'sale'
+                   AND (
+                        entry.member_advantage * entry.quantity > 0
+                        OR (
+                            entry.quantity = 0
+                            AND sale.member_advantage * sale.quantity > 0
+                        )
+                   )
+                   AND entry.date >= %s AND entry.date < %s
+              GROUP BY entry.partner_id
                 """,
                 self.ids,
                 month_start,

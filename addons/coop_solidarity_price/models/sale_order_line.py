@@ -25,3 +25,10 @@ class SaleOrderLine(models.Model):
                 # close, an edit) give the fund back, whoever changes them.
                 self.env["coop.solidarity.entry"].sudo()._follow_sale_lines(sold)
         return res
+
+    def _coop_fund_value_ratio(self):
+        """What the line's goods are worth compared with what was sold
+        (1 here; goods priced again at their real weight override it): the
+        fund follows it (``coop.solidarity.entry._follow_sale_lines``)."""
+        self.ensure_one()
+        return 1.0
