@@ -73,3 +73,52 @@ class TestJourneyCashierTablet(TestJourneyCashier):
     """The same journey on the épicerie's 1024×768 tablet."""
 
     browser_size = "1024x768"
+
+
+@tagged("post_install", "-at_install", "coop_solidarity_price", "coop_tour")
+class TestJourneyCashierBulk(HttpCase):
+    """Bulk at the demo till (login "caisse"), on the épicerie's tablet: the
+    net weight of Amina's lentils, jar taken off, at her tier's price per
+    kg; the fund counts the kilos sold."""
+
+    browser_size = "1024x768"
+
+    def test_cashier_weighs_bulk_with_the_jars_tare(self):
+        till = self.env["pos.config"].search([("name", "=", "Caisse épicerie")])
+        self.assertFalse(till.iface_electronic_scale, "no scale: typed by hand")
+        amina = self.env.ref("coop_members.res_users_member_demo").partner_id
+        lentils = self.env.ref("coop_members.product_lentilles_vrac_demo")
+        self.assertTrue(lentils.to_weight)
+        pricelist = amina.property_product_pricelist
+        reference = till.coop_reference_pricelist_id
+        per_kg = pricelist._get_product_price(lentils, 1.0)
+        self.assertLess(per_kg, reference._get_product_price(lentils, 1.0))
+
+        self.start_tour(
+            f"/pos/ui?config_id={till.id}",
+            "coop_solidarity_journey_cashier_bulk",
+            login="caisse",
+        )
+
+        order = self.env["pos.order"].search(
+            [("config_id", "=", till.id), ("state", "in", ("paid", "done"))]
+        )
+        self.assertEqual(len(order), 1)
+        line = order.lines
+        self.assertEqual(line.product_id, lentils)
+        self.assertAlmostEqual(line.qty, 0.5, 3)
+        self.assertAlmostEqual(line.price_unit, per_kg, 2)
+        self.assertAlmostEqual(
+            order.amount_total,
+            line.tax_ids.compute_all(per_kg, quantity=0.5)["total_included"],
+            2,
+        )
+        entry = self.env["coop.solidarity.entry"].search(
+            [("pos_order_line_id", "=", line.id)]
+        )
+        self.assertAlmostEqual(entry.quantity, 0.5, 3)
+        self.assertAlmostEqual(
+            entry.amount,
+            round(0.5 * (per_kg - reference._get_product_price(lentils, 1.0)), 2),
+            2,
+        )
