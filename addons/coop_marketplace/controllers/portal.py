@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request, route
 from odoo.tools import format_amount
@@ -169,8 +170,100 @@ class CoopCustomerPortal(CustomerPortal):
             "page_name": "coop_standing",
             "standing_orders": self._coop_own_standing(),
             "coop_standing_message": request.session.pop("coop_standing_message", None),
+            **self._coop_standing_offer_values(),
         }
         return request.render("coop_marketplace.portal_my_standing", values)
+
+    def _coop_standing_offer_values(self):
+        """The baskets offered by subscription on this coop's shop, their
+        price this cycle at the member's prices (taxes included) and the
+        slots of the week to collect them. sudo: members read the offer
+        and the coop's points, as the shop shows them."""
+        company = request.website.company_id
+        Standing = request.env["coop.standing.order"].sudo().with_company(company)
+        offers = Standing._member_offers(company)
+        partner = request.env.user.partner_id
+        pricelist = partner.property_product_pricelist
+        prices = {}
+        if offers:
+            products = (
+                request.env["product.product"]
+                .sudo()
+                .browse([product.id for product, _left in offers])
+            )
+            raw = pricelist._get_products_price(products, 1.0)
+            for product in products:
+                taxes = product.taxes_id._filter_taxes_by_company(company)
+                prices[product.id] = taxes.compute_all(
+                    raw[product.id], pricelist.currency_id, 1.0, product, partner
+                )["total_included"]
+        slot_templates = (
+            request.env["coop.pickup.slot.template"]
+            .sudo()
+            .search(
+                [
+                    ("point_id.company_id", "=", company.id),
+                    ("point_id.active", "=", True),
+                ]
+            )
+        )
+        return {
+            "standing_offers": offers,
+            "standing_prices": prices,
+            "standing_currency": pricelist.currency_id or company.currency_id,
+            "standing_slot_templates": slot_templates,
+        }
+
+    @route(
+        "/my/standing/subscribe",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_standing_subscribe(
+        self, product_id=None, slot_template_id=None, date_end=None, **kw
+    ):
+        """Take a basket by subscription, for oneself only (the partner is
+        the logged-in member's, never a parameter)."""
+        try:
+            product = request.env["product.product"].sudo().browse(int(product_id))
+            template = (
+                request.env["coop.pickup.slot.template"]
+                .sudo()
+                .browse(int(slot_template_id))
+            )
+            end = fields.Date.to_date(date_end) if date_end else False
+        except (TypeError, ValueError):
+            raise request.not_found() from None
+        if not product.exists() or not template.exists():
+            raise request.not_found()
+        partner = request.env.user.partner_id.commercial_partner_id
+        company = request.website.company_id
+        try:
+            # sudo: members have no right on subscriptions; the model's
+            # method checks the basket, the point and the places.
+            standing, orders = (
+                request.env["coop.standing.order"]
+                .sudo()
+                .with_company(company)
+                ._member_subscribe(partner, product, template, end)
+            )
+            if orders:
+                message = request.env._(
+                    "You take %(basket)s: your order of this cycle is %(order)s.",
+                    basket=standing.product_id.name,
+                    order=orders[:1].name,
+                )
+            else:
+                message = request.env._(
+                    "You take %(basket)s: the next cycle offering it makes your order.",
+                    basket=standing.product_id.name,
+                )
+            request.session["coop_standing_message"] = ("success", message)
+        except (UserError, ValidationError) as exc:
+            request.session["coop_standing_message"] = ("danger", exc.args[0])
+        return request.redirect("/my/standing")
 
     @route(
         "/my/standing/<int:standing_id>/<string:action>",

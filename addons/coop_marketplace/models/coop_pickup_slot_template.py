@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 WEEKDAYS = [
     ("0", "Monday"),
@@ -44,3 +44,18 @@ class CoopPickupSlotTemplate(models.Model):
             "A slot must end after it starts, within the day.",
         ),
     ]
+
+    @api.depends("point_id.name", "weekday", "hour_from", "hour_to")
+    def _compute_display_name(self):
+        # "Fives · Friday 16:30-19:30", the weekday in the reader's language.
+        weekdays = dict(self._fields["weekday"]._description_selection(self.env))
+        for template in self:
+            template.display_name = (
+                f"{template.point_id.name} · {weekdays.get(template.weekday, '')}"
+                f" {_hours(template.hour_from)}-{_hours(template.hour_to)}"
+            )
+
+
+def _hours(value):
+    hours, minutes = divmod(round(value * 60), 60)
+    return f"{hours:02d}:{minutes:02d}"

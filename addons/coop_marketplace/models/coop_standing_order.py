@@ -124,6 +124,95 @@ class CoopStandingOrder(models.Model):
     # The member's own changes (portal)
     # ------------------------------------------------------------------
 
+    @api.model
+    def _member_offers(self, company):
+        """The baskets a member may subscribe to on ``company``'s shop, with
+        the places left (None: no limit), in one count per basket."""
+        products = self.env["product.product"].search(
+            [
+                ("coop_standing_ok", "=", True),
+                ("sale_ok", "=", True),
+                ("company_id", "in", [False, company.id]),
+            ],
+            order="name",
+        )
+        taken = dict(
+            self._read_group(
+                [
+                    ("product_id", "in", products.ids),
+                    ("state", "=", "active"),
+                    ("company_id", "=", company.id),
+                ],
+                ["product_id"],
+                ["__count"],
+            )
+        )
+        return [
+            (
+                product,
+                max(product.coop_standing_max - taken.get(product, 0), 0)
+                if product.coop_standing_max
+                else None,
+            )
+            for product in products
+        ]
+
+    @api.model
+    def _member_subscribe(self, partner, product, slot_template, date_end=False):
+        """The member takes ``product`` every cycle from today, collected in
+        ``slot_template`` (a slot of the week at a point of the current
+        company), until ``date_end`` if given. An open cycle offering the
+        basket makes the member's order at once. Refused, and nothing
+        created: a basket not offered, a point of another coop, a basket the
+        member already takes, a full one (its maximum)."""
+        company = self.env.company
+        if not (
+            product.coop_standing_ok
+            and product.sale_ok
+            and product.company_id in (company, self.env["res.company"])
+        ):
+            raise UserError(self.env._("This basket is not offered by subscription."))
+        point = slot_template.point_id
+        if not point.active or point.company_id != company:
+            raise UserError(self.env._("Choose a pickup point of the coop."))
+        today = fields.Date.context_today(self)
+        if date_end and date_end < today:
+            raise UserError(self.env._("The end of your season is already past."))
+        if self.search_count(
+            [
+                ("partner_id", "=", partner.id),
+                ("product_id", "=", product.id),
+                ("state", "in", ("active", "paused")),
+                ("company_id", "=", company.id),
+            ]
+        ):
+            raise UserError(
+                self.env._(
+                    "You already take %(basket)s: pause or resume it below.",
+                    basket=product.name,
+                )
+            )
+        with self.env.cr.savepoint():
+            standing = self.create(
+                {
+                    "company_id": company.id,
+                    "partner_id": partner.id,
+                    "product_id": product.id,
+                    "point_id": point.id,
+                    "slot_template_id": slot_template.id,
+                    "date_start": today,
+                    "date_end": date_end or False,
+                }
+            )
+        standing.message_post(body=self.env._("Subscribed by the member."))
+        open_cycles = self.env["coop.order.cycle"].search(
+            [("state", "=", "open"), ("company_id", "=", company.id)]
+        )
+        orders = self.env["sale.order"]
+        for cycle in open_cycles.filtered(standing._applies_to):
+            orders |= standing._create_order(cycle)
+        return standing, orders
+
     def _action_member_pause(self):
         """The member pauses the basket: no order from the next cycle on
         (the orders already made stay, to change or cancel until their
@@ -327,6 +416,11 @@ class ProductProduct(models.Model):
 class ProductTemplate(models.Model):
     _inherit = "product.template"
 
+    coop_standing_ok = fields.Boolean(
+        string="Offered as a standing basket",
+        help="Members subscribe to it from their account (“My standing"
+        " baskets”): each cycle offering it then makes their order.",
+    )
     coop_standing_max = fields.Integer(
         string="Standing baskets at most",
         help="Taken as a standing basket (a subscription for the season) by"

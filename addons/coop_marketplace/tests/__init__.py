@@ -17,3 +17,4 @@ from . import test_network_shop
 from . import test_standing_orders
 from . import test_weighing
 from . import test_journey_pickup_weighing
+from . import test_journey_member_standing

@@ -129,6 +129,42 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
             }
         )
 
+    def test_each_order_costs_the_same_at_opening(self):
+        """Opening a cycle makes one order per subscription at a cost per
+        order that does not grow with their number (no query per other
+        subscription or order)."""
+        self.cycle.action_open()
+        self.cycle.slot_ids.capacity = 100
+        self.carrots.coop_standing_max = 0
+        Standing = self.env["coop.standing.order"]
+
+        def run():
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            created = Standing._create_standing_orders(self.cycle)
+            self.env.flush_all()
+            return self.env.cr.sql_log_count - before, len(created)
+
+        few, count = run()
+        self.assertEqual(count, 4)
+        more = self.env["res.partner"].create(
+            [{"name": f"Abonné bis {i}"} for i in range(12)]
+        )
+        Standing.create(
+            [
+                {
+                    "partner_id": member.id,
+                    "product_id": self.carrots_product.id,
+                    "point_id": self.point.id,
+                }
+                for member in more
+            ]
+        )
+        many, count = run()
+        self.assertEqual(count, 12)
+        self.assertLessEqual(many / 12, few / 4 + 1, (few, many))
+
     def test_finding_them_costs_the_same_for_4_or_40(self):
         """The subscriptions of a cycle are found in a fixed number of
         queries (the orders themselves are created one by one)."""
@@ -235,3 +271,88 @@ class TestStandingPortal(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual(self.standing_bob.state, "active")
         response = self._post(self.standing_alice, "delete")
         self.assertEqual(response.status_code, 404)
+
+    def _subscribe(self, product, template, **extra):
+        return self.url_open(
+            "/my/standing/subscribe",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "product_id": product if isinstance(product, str) else product.id,
+                "slot_template_id": template.id,
+                **extra,
+            },
+        )
+
+    def _standing_of(self, user, product):
+        return self.env["coop.standing.order"].search(
+            [("partner_id", "=", user.partner_id.id), ("product_id", "=", product.id)]
+        )
+
+    def test_member_subscribes_herself_within_the_places(self):
+        self.carrots.write({"coop_standing_ok": True, "coop_standing_max": 3})
+        carol, dave = (
+            new_test_user(
+                self.env, login=login, password=login, groups="base.group_portal"
+            )
+            for login in ("coop_basket_carol", "coop_basket_dave")
+        )
+        offer = f'name="product_id" value="{self.carrots_product.id}"'
+        saturday = self.point.slot_template_ids.filtered(lambda t: t.weekday == "5")
+        self.authenticate("coop_basket_carol", "coop_basket_carol")
+        page = self.url_open("/my/standing")
+        self.assertIn(offer, page.text)
+        self.assertIn("Hellemmes · Samedi 10:00-12:00", page.text)
+        self.assertNotIn(f'value="{self.beer_product.id}"', page.text, "not offered")
+        places = dict(self.env["coop.standing.order"]._member_offers(self.env.company))
+        self.assertEqual(places[self.carrots_product], 1)
+        response = self._subscribe(self.carrots_product, saturday)
+        self.assertIn("alert-success", response.text)
+        standing = self._standing_of(carol, self.carrots_product)
+        self.assertEqual(standing.state, "active")
+        self.assertEqual(standing.company_id, self.env.company)
+        self.assertEqual(standing.point_id, self.point)
+        self.assertEqual(standing.slot_template_id, saturday)
+        # Taken once only; and now full for the others.
+        response = self._subscribe(self.carrots_product, saturday)
+        self.assertIn("alert-danger", response.text)
+        self.assertEqual(len(self._standing_of(carol, self.carrots_product)), 1)
+        self.authenticate("coop_basket_dave", "coop_basket_dave")
+        page = self.url_open("/my/standing").text
+        form = page[page.index(offer) :]
+        form = form[: form.index("</form>")]
+        self.assertNotIn("o_coop_standing_subscribe", form, "full: no button")
+        response = self._subscribe(self.carrots_product, saturday)
+        self.assertIn("alert-danger", response.text)
+        self.assertFalse(self._standing_of(dave, self.carrots_product))
+        # Not offered, another coop's point, nonsense: nothing created.
+        self._subscribe(self.beer_product, saturday)
+        self.assertFalse(self._standing_of(dave, self.beer_product))
+        other = self.env["res.company"].create({"name": "Autre coop"})
+        elsewhere = self.env["coop.pickup.point"].create(
+            {
+                "name": "Ailleurs",
+                "company_id": other.id,
+                "partner_id": self.env["res.partner"].create({"name": "Ailleurs"}).id,
+                "slot_template_ids": [(0, 0, {"weekday": "5"})],
+            }
+        )
+        self.beer.coop_standing_ok = True
+        response = self._subscribe(self.beer_product, elsewhere.slot_template_ids)
+        self.assertIn("alert-danger", response.text)
+        self.assertFalse(self._standing_of(dave, self.beer_product))
+        self.assertEqual(self._subscribe("abc", saturday).status_code, 404)
+
+    def test_subscribing_during_an_open_cycle_orders_at_once(self):
+        self.beer.coop_standing_ok = True
+        self.cycle.action_open()
+        self.authenticate("coop_basket_alice", "coop_basket_alice")
+        friday = self.point.slot_template_ids.filtered(lambda t: t.weekday == "4")
+        self._subscribe(self.beer_product, friday)
+        standing = self._standing_of(self.alice, self.beer_product)
+        order = standing.order_ids
+        self.assertEqual(len(order), 1)
+        self.assertEqual(order.coop_cycle_id, self.cycle)
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(
+            order.order_line.filtered("product_id").product_id[:1], self.beer_product
+        )
