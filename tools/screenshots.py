@@ -51,6 +51,20 @@ SHOTS = [
         PHONE,
         "the member changes her order before the close",
     ),
+    (
+        "cart_weighed_phone",
+        "membre",
+        "/shop/cart",
+        PHONE,
+        "a basket with a squash sold by weight: the total is an estimate",
+    ),
+    (
+        "weighing_phone",
+        "caisse",
+        "/odoo/action-coop_marketplace.sale_order_action_pickup",
+        PHONE,
+        "pickup day: the volunteer weighs Amina's chicken and squash",
+    ),
     ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
     ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
     ("producer_space", "producteur", "/odoo", DESKTOP, "the producer's space"),
@@ -110,6 +124,7 @@ carrier = env.ref("coop_marketplace.delivery_carrier_coop_pickup_demo")
 website = env["website"].get_current_website()
 carrots = env.ref("coop_producers.product_marais_1_demo").product_variant_id
 apples = env.ref("coop_producers.product_debuyser_1_demo").product_variant_id
+squash = env.ref("coop_producers.product_marais_5_demo").product_variant_id
 order = env["sale.order"].with_user(member).sudo().create({
     "partner_id": member.partner_id.id,
     "website_id": website.id,
@@ -117,6 +132,7 @@ order = env["sale.order"].with_user(member).sudo().create({
     "order_line": [
         (0, 0, {"product_id": carrots.id, "product_uom_qty": 2}),
         (0, 0, {"product_id": apples.id, "product_uom_qty": 1}),
+        (0, 0, {"product_id": squash.id, "product_uom_qty": 1}),
     ],
 })
 order.set_delivery_line(carrier, 0)
@@ -155,6 +171,32 @@ ACTIONS = {
         document.querySelector("#coop_order_edit").scrollIntoView();
         window.scrollBy(0, -70);  // under the sticky header
         await new Promise((resolve) => setTimeout(resolve, 500));
+    })()""",
+    # The volunteer opens today's Fives slot and taps "Peser" on Amina's
+    # order; he types the chicken's weight.
+    "weighing_phone": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        [...document.querySelectorAll(".o_group_header")]
+            .find((g) => g.textContent.includes("Lille-Fives"))
+            .click();
+        await wait(1500);
+        const row = [...document.querySelectorAll(".o_data_row")].find((r) =>
+            r.textContent.includes("Amina Benali")
+        );
+        [...row.querySelectorAll("button")]
+            .find((b) => b.textContent.includes("Peser"))
+            .click();
+        await wait(1500);
+        document
+            .querySelector(".modal .o_data_row .o_data_cell[name='real_weight']")
+            .click();
+        await wait(500);
+        const input = document.querySelector(
+            ".modal .o_field_widget[name='real_weight'] input"
+        );
+        input.value = "1,72";
+        input.dispatchEvent(new Event("input", {bubbles: true}));
+        await wait(500);
     })()""",
     # The manager opens the refund to make.
     "shortage_refund": """(async () => {
