@@ -75,6 +75,13 @@ MODEL_ACCESS = {
     # Money given back for a close's shortages: marketplace managers and
     # salespeople (the order's salesperson gets the to-do); never deleted.
     "coop.shortage.refund": rights(marketplace_manager="rwc", administrator="rwc"),
+    # The weighing dialog of Pickup day (a wizard: no unlink).
+    "coop.weighing": rights(
+        pickup_volunteer="rwc", marketplace_manager="rwc", administrator="rwc"
+    ),
+    "coop.weighing.line": rights(
+        pickup_volunteer="rwc", marketplace_manager="rwc", administrator="rwc"
+    ),
     "coop.pickup.slot.template": rights(
         logistics_staff="r",
         marketplace_manager="rwcu",
