@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import http
 from odoo.tests import HttpCase, tagged
 
 
@@ -60,3 +61,24 @@ class TestJourneyPickupWeighing(HttpCase):
         note = order.message_ids.filtered(lambda m: "Pesé" in (m.body or ""))
         self.assertEqual(len(note), 1)
         self.assertEqual(note.author_id.name, "Julien Lefebvre")
+
+    def test_the_shop_says_the_chicken_is_weighed(self):
+        """The member reads the estimate and the price per kg in the shop,
+        and that the basket total is an estimate."""
+        self.authenticate("membre", "membre")
+        page = self.url_open("/shop?search=Poulet").text
+        self.assertIn("o_coop_sold_by_weight", page)
+        self.assertIn("pesé au retrait", page)
+        self.assertIn("1,60", page)
+        chicken = self.env.ref("coop_producers.product_vanackere_1_demo")
+        self.url_open(
+            "/shop/cart/update",
+            data={
+                "product_id": chicken.product_variant_id.id,
+                "add_qty": 1,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        cart = self.url_open("/shop/cart").text
+        self.assertIn("o_coop_estimated_total", cart)
+        self.assertIn("le prix suit le poids réel", cart)
