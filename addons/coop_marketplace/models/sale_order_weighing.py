@@ -42,7 +42,6 @@ class SaleOrderLine(models.Model):
         compute="_compute_coop_price_per_kg",
         digits="Product Price",
     )
-
     coop_price_per_kg_incl = fields.Monetary(
         string="Price per kg incl. taxes",
         compute="_compute_coop_price_per_kg",
@@ -80,7 +79,8 @@ class SaleOrderLine(models.Model):
     def _coop_weighed_price_unit(self, weight):
         """The price per piece that makes the line cost ``weight`` kg at
         the line's price per kg (the member's tier price, taxes as the
-        line's)."""
+        line's). With several pieces on the line, the unit price is rounded
+        to the price's digits: at most half a cent per piece off."""
         self.ensure_one()
         return self.coop_price_per_kg * weight / self.product_uom_qty
 
