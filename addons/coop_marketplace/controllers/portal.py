@@ -184,19 +184,12 @@ class CoopCustomerPortal(CustomerPortal):
         offers = Standing._member_offers(company)
         partner = request.env.user.partner_id
         pricelist = partner.property_product_pricelist
-        prices = {}
-        if offers:
-            products = (
-                request.env["product.product"]
-                .sudo()
-                .browse([product.id for product, _left in offers])
-            )
-            raw = pricelist._get_products_price(products, 1.0)
-            for product in products:
-                taxes = product.taxes_id._filter_taxes_by_company(company)
-                prices[product.id] = taxes.compute_all(
-                    raw[product.id], pricelist.currency_id, 1.0, product, partner
-                )["total_included"]
+        products = (
+            request.env["product.product"]
+            .sudo()
+            .browse([product.id for product, _left in offers])
+        )
+        prices = products._coop_prices_incl(pricelist, company, partner)
         slot_templates = (
             request.env["coop.pickup.slot.template"]
             .sudo()

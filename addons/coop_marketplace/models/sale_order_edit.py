@@ -202,17 +202,12 @@ class SaleOrder(models.Model):
         products = self.coop_cycle_id.line_ids.filtered(
             lambda l: l.unlimited or l._available_qty() > 0
         ).product_id.sorted("display_name")
-        # The whole offer priced at once (one pricelist pass, not one per
-        # product: the page lists the cycle's every product).
-        prices = self.pricelist_id._get_products_price(products, 1.0)
-        result = []
-        for product in products:
-            taxes = product.taxes_id._filter_taxes_by_company(self.company_id)
-            price = taxes.compute_all(
-                prices[product.id], self.currency_id, 1.0, product, self.partner_id
-            )["total_included"]
-            result.append((product, price))
-        return result
+        # The whole offer priced at once: the page lists the cycle's every
+        # product.
+        prices = products._coop_prices_incl(
+            self.pricelist_id, self.company_id, self.partner_id
+        )
+        return [(product, prices[product.id]) for product in products]
 
     def _coop_check_available(self, line, product, quantity):
         """``quantity`` of ``product`` on this order fits what producers

@@ -62,7 +62,7 @@ class SaleOrderLine(models.Model):
         "price_total",
         "coop_estimated_price_unit",
         "coop_real_weight",
-        "product_uom_qty",
+        "coop_estimated_weight",
         "product_id",
     )
     def _compute_coop_price_per_kg(self):
@@ -73,7 +73,7 @@ class SaleOrderLine(models.Model):
                 continue
             price = line.coop_estimated_price_unit or line.price_unit
             line.coop_price_per_kg = price / per_piece
-            weight = line.coop_real_weight or line.product_uom_qty * per_piece
+            weight = line.coop_real_weight or line.coop_estimated_weight
             line.coop_price_per_kg_incl = line.price_total / weight if weight else 0.0
 
     def _coop_weighed_price_unit(self, weight):
@@ -130,10 +130,7 @@ class SaleOrder(models.Model):
     def _compute_coop_to_weigh(self):
         for order in self:
             order.coop_to_weigh = any(
-                line.coop_sold_by_weight
-                and line.product_uom_qty > 0
-                and not line.coop_real_weight
-                for line in order.order_line
+                not line.coop_real_weight for line in order._coop_weighed_lines()
             )
 
     def _coop_weighed_lines(self):
