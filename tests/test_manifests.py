@@ -25,6 +25,9 @@ EXPECTED_DEPENDS = {
     },
     # A bridge, auto-installed when both sides are (design, "Bridge addons").
     "coop_marketplace_solidarity": {"coop_marketplace", "coop_solidarity_price"},
+    # The members' prepaid account: Odoo's eWallet, outside the tiers and the
+    # fund (design change: a fifth addon; see coop_wallet's readme).
+    "coop_wallet": {"coop_solidarity_price", "pos_loyalty", "sale_loyalty"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

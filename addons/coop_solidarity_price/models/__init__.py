@@ -4,6 +4,7 @@ from . import coop_solidarity_entry
 from . import coop_tier_evidence
 from . import pos_config
 from . import pos_order
+from . import pos_order_line
 from . import product_pricelist
 from . import res_company
 from . import res_config_settings

@@ -224,17 +224,12 @@ class CoopPriceTier(models.Model):
         if self.is_reference:
             return []
         reference = {"compute_price": "percentage", "percent_price": 0.0}
-        share_products = (
-            self.env["coop.share.class"]
-            .sudo()
-            .search([("company_id", "=", self.company_id.id)])
-            .product_id.product_tmpl_id
-        )
         items = [
             Command.create(
                 {"applied_on": "1_product", "product_tmpl_id": tmpl.id, **reference}
             )
-            for tmpl in self.excluded_product_tmpl_ids | share_products
+            for tmpl in self.excluded_product_tmpl_ids
+            | self._coop_reference_price_templates()
         ] + [
             Command.create(
                 {"applied_on": "2_product_category", "categ_id": categ.id, **reference}
@@ -256,6 +251,17 @@ class CoopPriceTier(models.Model):
             )
         )
         return items
+
+    def _coop_reference_price_templates(self):
+        """What no tier discounts, whatever its rule: the share products
+        (shares are sold at their nominal value)."""
+        self.ensure_one()
+        return (
+            self.env["coop.share.class"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)])
+            .product_id.product_tmpl_id
+        )
 
     @api.model
     def _get_reference_tier(self, company=None):

@@ -47,6 +47,7 @@ class PosOrder(models.Model):
                     line.tax_ids_after_fiscal_position,
                 )
                 for line in self.lines - refunds
+                if line._coop_is_goods()
             ],
             partner,
             tier,

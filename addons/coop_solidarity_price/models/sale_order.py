@@ -32,6 +32,7 @@ class SaleOrder(models.Model):
                 and not line.display_type
                 and not line._is_delivery()
                 and not line.is_downpayment
+                and line._coop_is_goods()
             )
         )
 

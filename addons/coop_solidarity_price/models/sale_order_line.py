@@ -32,3 +32,10 @@ class SaleOrderLine(models.Model):
         fund follows it (``coop.solidarity.entry._follow_sale_lines``)."""
         self.ensure_one()
         return 1.0
+
+    def _coop_is_goods(self):
+        """Whether the line sells goods, which a tier prices and the fund
+        counts; money passing through the order (a prepaid account's top-up
+        or payment, in coop_wallet) is not."""
+        self.ensure_one()
+        return True

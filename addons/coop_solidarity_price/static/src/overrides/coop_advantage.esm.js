@@ -15,6 +15,9 @@ import {roundCurrency} from "@point_of_sale/app/models/utils/currency";
 export function coopOrderAdvantage(order, referencePricelist) {
     let advantage = 0;
     for (const line of order.get_orderlines()) {
+        if (!line.coopIsGoods()) {
+            continue;
+        }
         const product = line.get_product();
         const currency = line.currency;
         let taxes = line.tax_ids || product.taxes_id;
