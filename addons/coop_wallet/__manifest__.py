@@ -18,6 +18,7 @@
     "data": [
         "data/coop_wallet_data.xml",
         "views/product_template_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/coop_wallet_demo.xml",

@@ -4,4 +4,5 @@ from . import pos_order
 from . import pos_order_line
 from . import product_product
 from . import product_template
+from . import sale_order
 from . import sale_order_line

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import Command, api, models
+from odoo.exceptions import UserError
 
 
 class LoyaltyProgram(models.Model):
@@ -42,3 +43,68 @@ class LoyaltyProgram(models.Model):
                     products.product_tmpl_id.with_company(company).sudo().write(
                         {"property_account_income_id": account.id}
                     )
+
+    @api.model
+    def _coop_wallet_program(self, company=None):
+        """The members' prepaid account of ``company`` (the current one)."""
+        company = company or self.env.company
+        return self.search(
+            [
+                ("program_type", "=", "ewallet"),
+                ("company_id", "in", [company.id, False]),
+                ("active", "=", True),
+            ],
+            order="company_id",
+            limit=1,
+        )
+
+    def _coop_top_up_order(self, partner, product_id, donation=0):
+        """The quotation of an online top-up of ``partner``'s account: the
+        top-up product (one of this program's) and a donation to the fund
+        of ``donation`` euros; paid online, it is confirmed and the points
+        are hers (sale_loyalty). Checked here, whatever the caller."""
+        self.ensure_one()
+        product = self.rule_ids.product_ids.filtered(lambda p: p.id == product_id)
+        if not product:
+            raise UserError(self.env._("Choose an amount to top up."))
+        if not 0 <= donation <= 100:
+            raise UserError(
+                self.env._("A donation to the solidarity fund is 0 to 100 €.")
+            )
+        lines = [Command.create({"product_id": product.id, "product_uom_qty": 1})]
+        if donation:
+            gift = self.env["product.product"].search(
+                [
+                    ("coop_money_kind", "=", "donation"),
+                    ("company_id", "in", [self.company_id.id, False]),
+                ],
+                limit=1,
+            )
+            if gift:
+                lines.append(
+                    Command.create(
+                        {
+                            "product_id": gift.id,
+                            "product_uom_qty": donation / (gift.lst_price or 1.0),
+                        }
+                    )
+                )
+        # sudo: a member creates her own top-up quotation (members have no
+        # right to create sale orders); partner and products are checked.
+        order = (
+            self.env["sale.order"]
+            .sudo()
+            .with_company(self.company_id or self.env.company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": (self.company_id or self.env.company).id,
+                    "require_signature": False,
+                    "require_payment": True,
+                    "prepayment_percent": 1.0,
+                    "order_line": lines,
+                }
+            )
+        )
+        order._update_programs_and_rewards()
+        return order
