@@ -28,6 +28,8 @@ EXPECTED_DEPENDS = {
     # The members' prepaid account: Odoo's eWallet, outside the tiers and the
     # fund (design change: a fifth addon; see coop_wallet's readme).
     "coop_wallet": {"coop_solidarity_price", "pos_loyalty", "sale_loyalty"},
+    # A bridge: the prepaid account in the cycles' shop.
+    "coop_marketplace_wallet": {"coop_marketplace", "coop_wallet"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -10,11 +10,13 @@ class ProductTemplate(models.Model):
         [
             ("top_up", "Prepaid account top-up"),
             ("donation", "Donation to the solidarity fund"),
+            ("payment", "Paid with the prepaid account"),
         ],
         string="Money, not goods",
-        help="A top-up credits the member's prepaid account (the eWallet); a"
-        " donation goes to the solidarity fund. Neither is priced by a tier"
-        " nor counted as goods in the fund, and neither carries VAT.",
+        help="A top-up credits the member's prepaid account (the eWallet), a"
+        " payment with the account is taken from it; a donation goes to the"
+        " solidarity fund. None is priced by a tier nor counted as goods in"
+        " the fund, and none carries VAT.",
     )
 
     @api.constrains("coop_money_kind", "taxes_id")
@@ -23,8 +25,8 @@ class ProductTemplate(models.Model):
             if template.taxes_id:
                 raise ValidationError(
                     self.env._(
-                        "%(product)s is a top-up or a donation: money, not a"
-                        " sale, so it carries no VAT (VAT is due on the goods"
+                        "%(product)s is a top-up, a payment or a donation: money,"
+                        " not a sale, so it carries no VAT (VAT is due on the goods"
                         " the top-up pays for). Remove its taxes.",
                         product=template.display_name,
                     )
