@@ -19,6 +19,7 @@ OUR_ADDONS = (
     "coop_solidarity_price",
     "coop_producers",
     "coop_marketplace",
+    "coop_wallet",
 )
 
 # Menus each demo login must reach (README: the demo logins), by xmlid.

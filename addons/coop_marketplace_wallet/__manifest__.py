@@ -16,6 +16,7 @@
     ],
     "data": [
         "data/website_sale_data.xml",
+        "views/coop_standing_order_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

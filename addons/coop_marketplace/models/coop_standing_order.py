@@ -317,6 +317,7 @@ class CoopStandingOrder(models.Model):
                         % {"point": self.point_id.name}
                     )
                 order._coop_set_pickup_slot(slot)
+                self._prepare_order_payment(order)
                 order.action_confirm()
         except UserError as exc:
             self.message_post(
@@ -331,6 +332,11 @@ class CoopStandingOrder(models.Model):
             )
             return self.env["sale.order"]
         return order
+
+    def _prepare_order_payment(self, order):
+        """Before the cycle's order is confirmed: here it is paid at pickup
+        (a bridge pays it with the member's prepaid account)."""
+        self.ensure_one()
 
     @api.model
     def _standing_for(self, cycle):

@@ -1,2 +1,3 @@
+from . import coop_standing_order
 from . import sale_order
 from . import sale_order_line

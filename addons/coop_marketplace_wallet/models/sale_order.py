@@ -11,6 +11,23 @@ class SaleOrder(models.Model):
             lambda line: line.reward_id.program_id.program_type == "ewallet"
         )
 
+    def _coop_pay_with_wallet(self):
+        """Pay this draft order with the member's prepaid account, as far as
+        its balance goes (a standing basket's order at a cycle's opening);
+        nothing happens without a balance: the order is paid at pickup."""
+        self.ensure_one()
+        program = (
+            self.env["loyalty.program"].sudo()._coop_wallet_program(self.company_id)
+        )
+        card = program.coupon_ids.filtered(
+            lambda c: c.partner_id == self.partner_id and c.points > 0
+        )[:1]
+        if not card or self._coop_wallet_lines():
+            return False
+        self._update_programs_and_rewards()
+        status = self._apply_program_reward(program.reward_ids[:1], card)
+        return "error" not in status
+
     def _coop_rebalance_wallet(self):
         """An order paid with the prepaid account that shrinks (goods taken
         off at the close, lighter than estimated, changed by the member)

@@ -1,0 +1,21 @@
+"""Role matrix of coop_wallet (checked by tests/test_role_matrix.py).
+
+Rights are strings of r (read), w (write), c (create), u (unlink). The
+prepaid account is Odoo's eWallet: its programs keep Odoo's rights (the
+till and salespeople read them, their managers and the administrator set
+them up). Members never read programs nor cards: their own balance and
+history reach them through /my/wallet (sudo, their own card only).
+"""
+
+from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
+
+rights = producers_matrix.rights
+
+MODEL_ACCESS = {
+    # Extended (accounts of the eWallet, the online top-up): Odoo's rights.
+    "loyalty.program": rights(
+        pos_cashier="r",
+        marketplace_manager="r",
+        administrator="rwcu",
+    ),
+}
