@@ -65,8 +65,29 @@ SHOTS = [
         PHONE,
         "pickup day: the volunteer weighs Amina's chicken and squash",
     ),
+    (
+        "wallet_phone",
+        "membre",
+        "/my/wallet",
+        PHONE,
+        "the member's prepaid account: balance, top-up online, history",
+    ),
+    (
+        "cart_wallet_phone",
+        "membre",
+        "/shop/cart",
+        PHONE,
+        "the basket can be paid with the prepaid account",
+    ),
     ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
     ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
+    (
+        "till_wallet",
+        "caisse",
+        "@till",
+        TABLET,
+        "the till: a member tops up her prepaid account and gives to the fund",
+    ),
     ("producer_space", "producteur", "/odoo", DESKTOP, "the producer's space"),
     (
         "pickup_day_phone",
@@ -219,6 +240,35 @@ ACTIONS = {
         card.click();
         await wait(500);
         card.click();
+    })()""",
+    # The member's basket, scrolled to "Payer avec un e-wallet".
+    "cart_wallet_phone": """(async () => {
+        document.querySelector("form[name='claim_reward']").scrollIntoView();
+        window.scrollBy(0, -200);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    })()""",
+    # The cashier has chosen Amina, a 20 € top-up and 2 € for the fund.
+    "till_wallet": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        document.querySelector(".screen-login .open-register-btn")?.click();
+        await wait(3000);
+        const pos = window.posmodel;
+        pos.add_new_order();
+        await wait(500);
+        const amina = pos.models["res.partner"].find(
+            (p) => p.coop_member_number === "00033"
+        );
+        pos.get_order().set_partner(amina);
+        const find = (text) =>
+            [...document.querySelectorAll(".product-list article")].find((a) =>
+                a.textContent.includes(text)
+            );
+        find("Recharge porte-monnaie 20")?.click();
+        await wait(500);
+        find("Don au fonds")?.click();
+        await wait(500);
+        find("Don au fonds")?.click();
+        await wait(500);
     })()""",
     # The Arras volunteer has chosen Mehdi (Arras n° 00002) and two loaves.
     "arras_till": """(async () => {

@@ -14,9 +14,10 @@ class CoopStandingOrder(models.Model):
     )
 
     def _prepare_order_payment(self, order):
-        super()._prepare_order_payment(order)
+        res = super()._prepare_order_payment(order)
         if self.pay_with_wallet:
             order._coop_pay_with_wallet()
+        return res
 
     def _action_member_pay_with_wallet(self, pay_with_wallet):
         """The member's choice of payment for the next cycles."""
