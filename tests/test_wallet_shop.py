@@ -6,8 +6,7 @@ the account, her balance is 8 € and the payment goes through the customer
 advances account.
 
 It spans three addons, hence its place among the repository's tests. The
-top-up itself is the cashier's journey (coop_wallet's tour): here the card
-is given its 20 € directly.
+top-up is made at the demo till by the demo cashier, 20 € cash.
 """
 
 import re
@@ -68,16 +67,42 @@ class TestWalletShop(HttpCase):
         cls.member.write(
             {"coop_price_tier_id": cls.tier.id, "coop_tier_valid_until": "2099-12-31"}
         )
+        cls.member.name = "Nadia Porte-Monnaie"
         cls.program = cls.env.ref("coop_wallet.coop_wallet_program")
-        cls.card = cls.env["loyalty.card"].create(
-            {
-                "program_id": cls.program.id,
-                "partner_id": cls.member.id,
-                "points": 20.0,
-            }
-        )
+        cls.till = cls.env["pos.config"].search([("name", "=", "Caisse épicerie")])
 
     def test_member_pays_groceries_with_her_account_at_her_tier(self):
+        self.assertFalse(
+            self.program.coupon_ids.filtered(lambda c: c.partner_id == self.member)
+        )
+        # 20 € cash at the till: her account is made and credited.
+        self.start_tour(
+            f"/pos/ui?config_id={self.till.id}&member={self.member.name}",
+            "coop_wallet_top_up",
+            login="caisse",
+        )
+        self.card = self.program.coupon_ids.filtered(
+            lambda c: c.partner_id == self.member
+        )
+        self.assertEqual(self.card.points, 20.0)
+        top_up = self.env["pos.order"].search(
+            [("config_id", "=", self.till.id), ("partner_id", "=", self.member.id)]
+        )
+        self.assertEqual(top_up.amount_total, 20.0)
+        self.assertFalse(
+            self.env["coop.solidarity.entry"].search(
+                [("pos_order_line_id", "in", top_up.lines.ids)]
+            ),
+            "a top-up is not a sale at a tier price",
+        )
+        session = top_up.session_id
+        session.post_closing_cash_details(session.cash_register_balance_end)
+        session.close_session_from_ui()
+        credit = session.move_id.line_ids.filtered(
+            lambda line: line.account_id.code == "419100"
+        )
+        self.assertEqual(sum(credit.mapped("credit")), 20.0)
+
         self.authenticate("coop_wallet_member", "coop_wallet_member")
         self.make_jsonrpc_request(
             "/shop/cart/update_json", {"product_id": self.groceries.id, "add_qty": 1}
@@ -128,3 +153,13 @@ class TestWalletShop(HttpCase):
         )
         self.assertEqual(advance.debit, 12.0)
         self.assertEqual(invoice.amount_total, 0.0)
+        # What the coop owes her on the advance account: 20 − 12 = 8 €,
+        # her balance.
+        owed = self.env["account.move.line"].search(
+            [
+                ("account_id.code", "=", "419100"),
+                ("parent_state", "=", "posted"),
+                ("move_id", "in", (session.move_id | invoice).ids),
+            ]
+        )
+        self.assertEqual(sum(owed.mapped("credit")) - sum(owed.mapped("debit")), 8.0)
