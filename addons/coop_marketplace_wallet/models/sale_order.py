@@ -19,10 +19,8 @@ class SaleOrder(models.Model):
         program = (
             self.env["loyalty.program"].sudo()._coop_wallet_program(self.company_id)
         )
-        card = program.coupon_ids.filtered(
-            lambda c: c.partner_id == self.partner_id and c.points > 0
-        )[:1]
-        if not card or self._coop_wallet_lines():
+        card = program._coop_card_of(self.partner_id) if program else False
+        if not card or card.points <= 0 or self._coop_wallet_lines():
             return False
         self._update_programs_and_rewards()
         status = self._apply_program_reward(program.reward_ids[:1], card)

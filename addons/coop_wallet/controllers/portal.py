@@ -13,7 +13,7 @@ class CoopWalletPortal(CustomerPortal):
         read is their own."""
         partner = request.env.user.partner_id
         program = request.env["loyalty.program"].sudo()._coop_wallet_program()
-        card = program.coupon_ids.filtered(lambda c: c.partner_id == partner)[:1]
+        card = program._coop_card_of(partner) if program else program.coupon_ids
         return program, card
 
     def _prepare_home_portal_values(self, counters):

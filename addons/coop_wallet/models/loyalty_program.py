@@ -58,6 +58,16 @@ class LoyaltyProgram(models.Model):
             limit=1,
         )
 
+    def _coop_card_of(self, partner):
+        """``partner``'s card of this program (one query, whatever the
+        number of members' cards)."""
+        self.ensure_one()
+        return self.env["loyalty.card"].search(
+            [("program_id", "=", self.id), ("partner_id", "=", partner.id)],
+            order="points desc",
+            limit=1,
+        )
+
     def _coop_top_up_order(self, partner, product_id, donation=0):
         """The quotation of an online top-up of ``partner``'s account: the
         top-up product (one of this program's) and a donation to the fund
