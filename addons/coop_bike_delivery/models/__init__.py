@@ -1,0 +1,2 @@
+from . import coop_delivery_zone
+from . import delivery_carrier

@@ -1,0 +1,62 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class DeliveryCarrier(models.Model):
+    """``coop_bike``: home delivery by the bike couriers, within zones."""
+
+    _inherit = "delivery.carrier"
+
+    delivery_type = fields.Selection(
+        selection_add=[("coop_bike", "Bike couriers")],
+        ondelete={"coop_bike": "set default"},
+    )
+    coop_zone_ids = fields.One2many(
+        "coop.delivery.zone", "carrier_id", string="Delivery zones"
+    )
+
+    def _coop_zone_for(self, partner):
+        """The first zone of this carrier serving ``partner``'s address."""
+        self.ensure_one()
+        # sudo: a member's checkout reads the zones, not their settings.
+        return self.sudo().coop_zone_ids.filtered(lambda zone: zone._contains(partner))[
+            :1
+        ]
+
+    def coop_bike_rate_shipment(self, order):
+        """The one rule of the bike fee: outside the zones, not offered
+        (with why); inside, the carrier's own fee, the same for every member
+        (never a tier's price, so never in the solidarity fund), free from
+        the zone's basket amount."""
+        self.ensure_one()
+        partner = order.partner_shipping_id
+        zone = self._coop_zone_for(partner)
+        if not zone:
+            return {
+                "success": False,
+                "price": 0.0,
+                "error_message": self.env._(
+                    "Bike delivery doesn't reach %(address)s yet: choose a"
+                    " pickup point.",
+                    address=partner.zip or partner.city or partner.display_name,
+                ),
+                "warning_message": False,
+            }
+        goods = sum(
+            order.order_line.filtered(lambda line: not line.is_delivery).mapped(
+                "price_total"
+            )
+        )
+        free = (
+            zone.free_over
+            and order.currency_id.compare_amounts(goods, zone.free_over) >= 0
+        )
+        return {
+            "success": True,
+            "price": 0.0 if free else self.fixed_price,
+            "error_message": False,
+            "warning_message": False,
+        }
+
+    def coop_bike_send_shipping(self, pickings):
+        return [{"exact_price": 0.0, "tracking_number": False} for _p in pickings]

@@ -1,0 +1,26 @@
+"""Role matrix of coop_bike_delivery (checked by tests/test_role_matrix.py).
+
+Rights are strings of r (read), w (write), c (create), u (unlink). Delivery
+zones are settings of the marketplace: staff read them, marketplace managers
+(and the administrator) set them; members and visitors never read them (the
+checkout asks the carrier, which reads them as superuser).
+"""
+
+from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
+
+rights = producers_matrix.rights
+
+MODEL_ACCESS = {
+    "coop.delivery.zone": rights(
+        pos_cashier="r",
+        producer="r",
+        members_user="r",
+        members_manager="r",
+        solidarity_officer="r",
+        logistics_staff="r",
+        marketplace_manager="rwcu",
+        pickup_volunteer="r",
+        network_coordinator="r",
+        administrator="rwcu",
+    ),
+}
