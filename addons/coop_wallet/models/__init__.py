@@ -1,4 +1,5 @@
 from . import coop_price_tier
+from . import coop_solidarity_entry
 from . import loyalty_program
 from . import pos_order
 from . import pos_order_line
