@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
+from odoo import http
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.coop_marketplace.tests import common
@@ -101,9 +100,7 @@ class TestStandingWalletPortal(HttpCase):
     on her own basket only."""
 
     def _post(self, url):
-        page = self.url_open("/my/standing").text
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        return self.url_open(url, data={"csrf_token": token})
+        return self.url_open(url, data={"csrf_token": http.Request.csrf_token(self)})
 
     def test_member_chooses_her_account_for_her_basket_only(self):
         standing = self.env.ref("coop_marketplace.coop_standing_order_amina_demo")

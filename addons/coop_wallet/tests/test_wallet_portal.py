@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import re
-
+from odoo import http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -18,9 +17,10 @@ class TestWalletPortal(HttpCase):
         cls.bread = cls.env.ref("coop_members.product_pain_campagne_demo")
 
     def _post_top_up(self, **data):
-        page = self.url_open("/my/wallet").text
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        return self.url_open("/my/wallet/top_up", data={**data, "csrf_token": token})
+        return self.url_open(
+            "/my/wallet/top_up",
+            data={**data, "csrf_token": http.Request.csrf_token(self)},
+        )
 
     def _orders(self):
         return self.env["sale.order"].search_count([("partner_id", "=", self.amina.id)])

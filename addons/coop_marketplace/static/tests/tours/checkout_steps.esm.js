@@ -38,10 +38,9 @@ export function choosePickupPoint(pointName, {selectorText} = {}) {
 }
 
 /**
- * The slot step (the first slot with places left), then "pay at pickup":
- * the order is confirmed.
+ * The slot step: the first slot with places left.
  */
-export function bookSlotAndPayAtPickup() {
+export function bookSlot() {
     return [
         {
             content: "choose a slot with places left",
@@ -53,6 +52,15 @@ export function bookSlotAndPayAtPickup() {
             trigger: "button[name='o_coop_slot_submit']",
             run: "click",
         },
+    ];
+}
+
+/**
+ * The slot step, then "pay at pickup": the order is confirmed.
+ */
+export function bookSlotAndPayAtPickup() {
+    return [
+        ...bookSlot(),
         {
             content: "choose to pay at pickup",
             trigger: "input[name='o_payment_radio'][data-payment-method-code='coop_at_pickup']",

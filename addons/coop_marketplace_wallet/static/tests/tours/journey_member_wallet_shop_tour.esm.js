@@ -1,5 +1,8 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
-import {choosePickupPoint} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
+import {
+    bookSlot,
+    choosePickupPoint,
+} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // The demo member (login "membre", on a phone, 25 € on her prepaid
@@ -48,16 +51,7 @@ registry.category("web_tour.tours").add("coop_marketplace_wallet_journey_member"
         tourUtils.goToCheckout(),
         ...choosePickupPoint("Hellemmes"),
         tourUtils.confirmOrder(),
-        {
-            content: "choose a slot with places left",
-            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
-            run: "click",
-        },
-        {
-            content: "confirm the slot",
-            trigger: "button[name='o_coop_slot_submit']",
-            run: "click",
-        },
+        ...bookSlot(),
         {
             content: "nothing left to pay: confirm the order",
             trigger: "form[name='o_wsale_confirm_order'] button[name='o_payment_submit_button']",
