@@ -114,6 +114,27 @@ class TestDemoPdfs(HttpCase):
         self.assertIn("Carottes (1 kg)", text)
         self.assertHeaderFooter(text)
 
+    def test_bike_round_sheet(self):
+        """Léa's round of the open cycle, as the hub prints it for her."""
+        cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
+        round_ = self.env["stock.picking.batch"].search(
+            [("coop_cycle_id", "=", cycle.id), ("coop_is_round", "=", True)]
+        )
+        self.assertEqual(len(round_), 1)
+        text = self._render("coop_bike_delivery.action_report_bike_round", round_)
+        self.assertIn("Tournée à vélo", text)
+        self.assertIn("Léa Martin", text)
+        # The stops in the planner's order: Hellemmes, La Madeleine,
+        # Lambersart.
+        positions = [
+            text.index(name)
+            for name in ("Nicolas Delannoy", "Marie-Claire Dubois", "Élodie Verhaeghe")
+        ]
+        self.assertEqual(positions, sorted(positions))
+        self.assertIn("Code porte 4512B", text)
+        self.assertIn("Livraison à domicile", text)
+        self.assertHeaderFooter(text)
+
     def test_producer_statement(self):
         statement = self.env.ref("coop_producers.coop_producer_statement_marais_demo")
         text = self._render(

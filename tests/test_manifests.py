@@ -31,7 +31,7 @@ EXPECTED_DEPENDS = {
     # A bridge: the prepaid account in the cycles' shop.
     "coop_marketplace_wallet": {"coop_marketplace", "coop_wallet"},
     # Home delivery by bike couriers, on the marketplace (issue #17).
-    "coop_bike_delivery": {"coop_marketplace"},
+    "coop_bike_delivery": {"coop_marketplace", "stock_delivery"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -1,2 +1,7 @@
 from . import coop_delivery_zone
+from . import coop_order_cycle
+from . import coop_pickup_slot
 from . import delivery_carrier
+from . import sale_order
+from . import stock_picking
+from . import stock_picking_batch

@@ -43,10 +43,19 @@ class CoopDeliveryZone(models.Model):
         ondelete="cascade",
         domain="[('delivery_type', '=', 'coop_bike')]",
     )
+    hub_point_id = fields.Many2one(
+        "coop.pickup.point",
+        string="Hub",
+        required=True,
+        ondelete="restrict",
+        help="The pickup point the couriers leave from: its delivery slots are"
+        " this zone's, and an order nobody received waits there.",
+    )
     zip_prefixes = fields.Char(
         string="Postcodes",
         help="Postcodes or their beginnings, separated by commas (59000, 59800, 5926).",
     )
+    # The hub's coordinates, for the radius and the order of the stops.
     hub_latitude = fields.Float(digits=(10, 7))
     hub_longitude = fields.Float(digits=(10, 7))
     radius_km = fields.Float(
@@ -115,3 +124,10 @@ class CoopDeliveryZone(models.Model):
         return bool(postcode) and any(
             postcode.startswith(prefix) for prefix in self._prefixes()
         )
+
+    @api.onchange("hub_point_id")
+    def _onchange_hub_point_id(self):
+        address = self.hub_point_id.partner_id
+        if address.partner_latitude or address.partner_longitude:
+            self.hub_latitude = address.partner_latitude
+            self.hub_longitude = address.partner_longitude

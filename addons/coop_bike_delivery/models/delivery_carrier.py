@@ -14,6 +14,11 @@ class DeliveryCarrier(models.Model):
     coop_zone_ids = fields.One2many(
         "coop.delivery.zone", "carrier_id", string="Delivery zones"
     )
+    coop_bike_capacity_kg = fields.Float(
+        string="Bike load (kg)",
+        default=100.0,
+        help="What one cargo bike carries: a round above it is flagged.",
+    )
 
     def _coop_zone_for(self, partner):
         """The first zone of this carrier serving ``partner``'s address."""
@@ -57,6 +62,24 @@ class DeliveryCarrier(models.Model):
             "error_message": False,
             "warning_message": False,
         }
+
+    def _coop_slot_kind(self):
+        if self.delivery_type == "coop_bike":
+            return "delivery"
+        return super()._coop_slot_kind()
+
+    def _coop_bike_slot_domain(self, order):
+        """The delivery slots ``order`` can book: those of the hub of the
+        zone serving its address, in its cycle; None outside the zones."""
+        self.ensure_one()
+        zone = self._coop_zone_for(order.partner_shipping_id)
+        if not (zone and order.coop_cycle_id):
+            return None
+        return [
+            ("cycle_id", "=", order.coop_cycle_id.id),
+            ("kind", "=", "delivery"),
+            ("point_id", "=", zone.hub_point_id.id),
+        ]
 
     def coop_bike_send_shipping(self, pickings):
         return [{"exact_price": 0.0, "tracking_number": False} for _p in pickings]

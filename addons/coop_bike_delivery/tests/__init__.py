@@ -1,1 +1,5 @@
+from . import test_courier
+from . import test_delivery_slot_concurrency
+from . import test_delivery_slots
 from . import test_delivery_zone
+from . import test_rounds

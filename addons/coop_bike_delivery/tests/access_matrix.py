@@ -24,3 +24,4 @@ MODEL_ACCESS = {
         administrator="rwcu",
     ),
 }
+MODEL_ACCESS["stock.picking"] = rights()  # filled from the role matrix below

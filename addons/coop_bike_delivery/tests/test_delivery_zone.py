@@ -6,7 +6,7 @@ from odoo.tests import TransactionCase, tagged
 @tagged("post_install", "-at_install", "coop_bike_delivery")
 class TestDeliveryZone(TransactionCase):
     """The demo's Lille bike zone: postcodes, a 5 km radius around the hub
-    (25 rue des Postes, 50.6275 N 3.0530 E), 4 €, free from 40 €."""
+    (the épicerie of Fives, 50.6296 N 3.0889 E), 4 €, free from 40 €."""
 
     @classmethod
     def setUpClass(cls):
@@ -18,7 +18,7 @@ class TestDeliveryZone(TransactionCase):
         ).product_variant_id
         Partner = cls.env["res.partner"]
         cls.by_postcode = Partner.create({"name": "Lille sans GPS", "zip": "59800"})
-        # Croix (59170) is not a postcode of the zone, but 4 km from the hub.
+        # Croix (59170) is not a postcode of the zone, but 3.5 km from the hub.
         cls.by_radius = Partner.create(
             {
                 "name": "Croix, 4 km",
@@ -84,7 +84,8 @@ class TestDeliveryZone(TransactionCase):
 
     def test_a_zone_has_postcodes_or_a_radius_around_a_hub(self):
         Zone = self.env["coop.delivery.zone"]
+        base = {"carrier_id": self.bike.id, "hub_point_id": self.zone.hub_point_id.id}
         with self.assertRaisesRegex(ValidationError, "postcodes or a radius"):
-            Zone.create({"name": "Vide", "carrier_id": self.bike.id})
+            Zone.create({"name": "Vide", **base})
         with self.assertRaisesRegex(ValidationError, "hub's coordinates"):
-            Zone.create({"name": "Rayon", "carrier_id": self.bike.id, "radius_km": 3})
+            Zone.create({"name": "Rayon", "radius_km": 3, **base})

@@ -55,11 +55,13 @@ class CoopWebsiteSale(WebsiteSale):
     def _check_shipping_method(self, order_sudo):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection
-        if order_sudo.carrier_id.delivery_type == "coop_pickup":
-            if not order_sudo.coop_pickup_point_id:
-                return request.redirect("/shop/checkout")
-            if not order_sudo.coop_pickup_slot_id:
-                return request.redirect("/shop/coop_slot")
+        if (
+            order_sudo.carrier_id.delivery_type == "coop_pickup"
+            and not order_sudo.coop_pickup_point_id
+        ):
+            return request.redirect("/shop/checkout")
+        if order_sudo._coop_needs_slot() and not order_sudo.coop_pickup_slot_id:
+            return request.redirect("/shop/coop_slot")
         return None
 
     @route(
@@ -95,15 +97,19 @@ class CoopWebsiteSale(WebsiteSale):
         order_sudo = request.website.sale_get_order()
         if redirection := self._check_cart_and_addresses(order_sudo):
             return redirection
-        if order_sudo.carrier_id.delivery_type != "coop_pickup":
+        if not order_sudo._coop_needs_slot():
             return request.redirect("/shop/confirm_order")
-        if not order_sudo.coop_pickup_point_id:
+        if (
+            order_sudo.carrier_id.delivery_type == "coop_pickup"
+            and not order_sudo.coop_pickup_point_id
+        ):
             return request.redirect("/shop/checkout")
         error = None
         if request.httprequest.method == "POST":
             try:
                 slot = order_sudo._coop_slot_from_request(slot_id)
                 order_sudo._coop_set_pickup_slot(slot)
+                self._coop_slot_step_post(order_sudo, **post)
             except (UserError, ValidationError) as exc:
                 error = exc.args[0]
             else:
@@ -115,3 +121,7 @@ class CoopWebsiteSale(WebsiteSale):
             "error": error,
         }
         return request.render("coop_marketplace.checkout_pickup_slot", values)
+
+    def _coop_slot_step_post(self, order_sudo, **post):
+        """What else the slot step's form sends (delivery instructions…):
+        nothing here."""

@@ -197,6 +197,7 @@ class CoopCustomerPortal(CustomerPortal):
                 [
                     ("point_id.company_id", "=", company.id),
                     ("point_id.active", "=", True),
+                    ("kind", "=", "pickup"),
                 ]
             )
         )

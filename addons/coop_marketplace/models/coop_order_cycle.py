@@ -226,13 +226,9 @@ class CoopOrderCycle(models.Model):
                             continue
                         existing.add((point, start))
                         vals_list.append(
-                            {
-                                "cycle_id": cycle.id,
-                                "point_id": point.id,
-                                "start_datetime": start,
-                                "end_datetime": self._utc(tz, day, template.hour_to),
-                                "capacity": template.capacity,
-                            }
+                            template._prepare_slot_values(
+                                cycle, start, self._utc(tz, day, template.hour_to)
+                            )
                         )
                 day += timedelta(days=1)
         return Slot.create(vals_list)

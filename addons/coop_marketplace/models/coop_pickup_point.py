@@ -73,7 +73,8 @@ class CoopPickupPoint(models.Model):
             return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
         hours = {str(day): [] for day in range(7)}
-        for template in self.slot_template_ids.sorted("hour_from"):
+        templates = self.slot_template_ids.filtered(lambda t: t.kind == "pickup")
+        for template in templates.sorted("hour_from"):
             hours[str(template.weekday)].append(
                 f"{hhmm(template.hour_from)} - {hhmm(template.hour_to)}"
             )

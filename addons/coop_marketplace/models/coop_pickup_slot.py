@@ -103,6 +103,15 @@ class CoopPickupSlot(models.Model):
         index=True,
     )
     company_id = fields.Many2one(related="cycle_id.company_id", store=True)
+    # What the slot is for (see the template's); the member's checkout
+    # offers only the kind its delivery method books.
+    kind = fields.Selection(
+        [("pickup", "Pickup")],
+        required=True,
+        default="pickup",
+        index=True,
+        ondelete={"pickup": "cascade"},
+    )
     start_datetime = fields.Datetime(string="Start", required=True)
     end_datetime = fields.Datetime(string="End", required=True)
     capacity = fields.Integer(required=True, default=10)

@@ -24,6 +24,14 @@ class CoopPickupSlotTemplate(models.Model):
         "coop.pickup.point", string="Pickup point", required=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="point_id.company_id", store=True)
+    # What the slot is for; other addons add kinds (home delivery), which
+    # the pickup screens leave out.
+    kind = fields.Selection(
+        [("pickup", "Pickup")],
+        required=True,
+        default="pickup",
+        ondelete={"pickup": "cascade"},
+    )
     # Values are Python's date.weekday() as strings (selection keys).
     weekday = fields.Selection(WEEKDAYS, required=True, default="5")
     hour_from = fields.Float(string="From", required=True, default=10.0)
@@ -54,6 +62,19 @@ class CoopPickupSlotTemplate(models.Model):
                 f"{template.point_id.name} · {weekdays.get(template.weekday, '')}"
                 f" {_hours(template.hour_from)}-{_hours(template.hour_to)}"
             )
+
+    def _prepare_slot_values(self, cycle, start, end):
+        """The dated slot of this template in ``cycle`` (UTC ``start`` and
+        ``end``)."""
+        self.ensure_one()
+        return {
+            "cycle_id": cycle.id,
+            "point_id": self.point_id.id,
+            "kind": self.kind,
+            "start_datetime": start,
+            "end_datetime": end,
+            "capacity": self.capacity,
+        }
 
 
 def _hours(value):

@@ -173,7 +173,11 @@ class CoopStandingOrder(models.Model):
         ):
             raise UserError(self.env._("This basket is not offered by subscription."))
         point = slot_template.point_id
-        if not point.active or point.company_id != company:
+        if (
+            not point.active
+            or point.company_id != company
+            or slot_template.kind != "pickup"
+        ):
             raise UserError(self.env._("Choose a pickup point of the coop."))
         today = fields.Date.context_today(self)
         if date_end and date_end < today:
@@ -251,9 +255,9 @@ class CoopStandingOrder(models.Model):
         """The slot of ``cycle`` this subscription books: its usual slot of
         the week at its point, else the point's first slot with a place."""
         self.ensure_one()
-        slots = cycle.slot_ids.filtered(lambda s: s.point_id == self.point_id).sorted(
-            "start_datetime"
-        )
+        slots = cycle.slot_ids.filtered(
+            lambda s: s.point_id == self.point_id and s.kind == "pickup"
+        ).sorted("start_datetime")
         template = self.slot_template_id
         if template:
             tz = pytz.timezone(self.point_id._tz())

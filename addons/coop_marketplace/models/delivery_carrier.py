@@ -30,6 +30,11 @@ class DeliveryCarrier(models.Model):
             "warning_message": False,
         }
 
+    def _coop_slot_kind(self):
+        """The kind of slot this method books at checkout (False: none, or
+        no method)."""
+        return "pickup" if self.delivery_type == "coop_pickup" else False
+
     def coop_pickup_send_shipping(self, pickings):
         return [{"exact_price": 0.0, "tracking_number": False} for _p in pickings]
 

@@ -247,16 +247,21 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
 
     def set_delivery_line(self, carrier, amount):
-        # Leaving the coop pickup gives the point and the slot back.
-        leaving = self.filtered(
-            lambda o: (
-                o.carrier_id.delivery_type == "coop_pickup"
-                and carrier.delivery_type != "coop_pickup"
-            )
-        )
-        for order in leaving:
-            order._coop_set_pickup_point(self.env["coop.pickup.point"])
+        self._coop_release_for_carrier(carrier)
         return super().set_delivery_line(carrier, amount)
+
+    def _coop_release_for_carrier(self, carrier):
+        """Give back the point and slot the new delivery method doesn't
+        book (pickup → home delivery, and back). Judged on what the order
+        holds, not on its previous method: the shop removes the method's
+        line, and with it the method, before setting the new one."""
+        kind = carrier._coop_slot_kind()
+        for order in self:
+            held = order.coop_pickup_slot_id.kind or (
+                order.coop_pickup_point_id and "pickup"
+            )
+            if held and held != kind:
+                order._coop_set_pickup_point(self.env["coop.pickup.point"])
 
     def _set_pickup_location(self, pickup_location_data):
         """For coop pickup points, only the id sent by the browser is used:
@@ -291,30 +296,45 @@ class SaleOrder(models.Model):
         )
 
     def _coop_bookable_slots(self, all_points=False):
-        """Slots of the chosen point (of every point the carrier serves, with
-        ``all_points``) in the cart's cycle that haven't started (full ones
+        """Slots this cart can book that haven't started (full ones
         included: the page shows them as full)."""
         self.ensure_one()
-        if not (self.coop_pickup_point_id and self.coop_cycle_id):
+        domain = self._coop_bookable_slot_domain(all_points=all_points)
+        if domain is None:
             return self.env["coop.pickup.slot"]
-        points = (
-            self.carrier_id._coop_pickup_points()
-            if all_points and self.carrier_id.delivery_type == "coop_pickup"
-            else self.coop_pickup_point_id
-        )
         # sudo: members read slots, the cart is theirs (already checked).
         return (
             self.env["coop.pickup.slot"]
             .sudo()
             .search(
-                [
-                    ("cycle_id", "=", self.coop_cycle_id.id),
-                    ("point_id", "in", points.ids),
-                    ("start_datetime", ">", fields.Datetime.now()),
-                ],
+                domain + [("start_datetime", ">", fields.Datetime.now())],
                 order="point_id, start_datetime",
             )
         )
+
+    def _coop_bookable_slot_domain(self, all_points=False):
+        """The pickup slots of the chosen point (of every point the carrier
+        serves, with ``all_points``) in the cart's cycle; None: nothing to
+        book yet. Other delivery methods offer their own kind of slot."""
+        self.ensure_one()
+        if not (self.coop_pickup_point_id and self.coop_cycle_id):
+            return None
+        points = (
+            self.carrier_id._coop_pickup_points()
+            if all_points and self.carrier_id.delivery_type == "coop_pickup"
+            else self.coop_pickup_point_id
+        )
+        return [
+            ("cycle_id", "=", self.coop_cycle_id.id),
+            ("kind", "=", "pickup"),
+            ("point_id", "in", points.ids),
+        ]
+
+    def _coop_needs_slot(self):
+        """Whether the checkout has a slot step for this cart's delivery
+        method."""
+        self.ensure_one()
+        return bool(self.carrier_id._coop_slot_kind())
 
     def _coop_slot_from_request(self, slot_id, all_points=False):
         """The slot a browser asks for, only among this cart's bookable

@@ -40,6 +40,14 @@ class SaleOrder(models.Model):
                         order=order.name,
                     )
                 )
+        self._coop_hand_over()
+        return True
+
+    def _coop_hand_over(self):
+        """The member got their order (at the point or at home): its
+        deliveries are validated with the ordered quantities. The one
+        path of "handed over"; its callers check who may say so."""
+        for order in self:
             if order.coop_to_weigh:
                 raise UserError(
                     self.env._(
@@ -48,8 +56,8 @@ class SaleOrder(models.Model):
                         order=order.name,
                     )
                 )
-            # sudo: volunteers are not stock users; they validate exactly the
-            # deliveries of the order they hand over, nothing else.
+            # sudo: volunteers and couriers are not stock users; they
+            # validate exactly the deliveries of the order they hand over.
             deliveries = order.sudo().picking_ids.filtered(
                 lambda p: (
                     p.picking_type_code == "outgoing"
@@ -62,4 +70,3 @@ class SaleOrder(models.Model):
             deliveries.with_context(
                 skip_backorder=True, picking_ids_not_to_backorder=deliveries.ids
             )._action_done()
-        return True

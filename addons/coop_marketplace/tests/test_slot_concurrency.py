@@ -15,15 +15,35 @@ from odoo.tools import mute_logger
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
-THREADS = 8
-CAPACITY = 3
-
 
 # A BaseCase, not a TransactionCase: the bookings must run in real,
 # concurrent transactions, so the data is committed beforehand (and deleted
 # afterwards). A TransactionCase would route every cursor to its own.
 @tagged("post_install", "-at_install", "coop_marketplace")
 class TestSlotConcurrency(BaseCase):
+    """``threads`` checkouts at once on a slot of ``capacity`` places; other
+    addons run the same race on their own kind of slot (``_slot_values``,
+    ``_order_values``, ``_book_once``)."""
+
+    threads = 8
+    capacity = 3
+
+    @classmethod
+    def _partner_values(cls, index):
+        return {"name": f"Concurrent member {index}"}
+
+    @classmethod
+    def _slot_values(cls, env):
+        return {"capacity": cls.capacity}
+
+    @classmethod
+    def _order_values(cls, env):
+        return {}
+
+    def _book_once(self, order, slot):
+        """One checkout's booking, as the slot step does it."""
+        order._coop_set_pickup_slot(slot)
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,7 +53,7 @@ class TestSlotConcurrency(BaseCase):
             env = api.Environment(cr, SUPERUSER_ID, DISABLED_MAIL_CONTEXT)
             cls.partner_ids = (
                 env["res.partner"]
-                .create([{"name": f"Concurrent member {i}"} for i in range(THREADS)])
+                .create([cls._partner_values(i) for i in range(cls.threads)])
                 .ids
             )
             product = env["product.product"].create({"name": "Concurrent basket"})
@@ -65,7 +85,7 @@ class TestSlotConcurrency(BaseCase):
                         "point_id": cls.point_id,
                         "start_datetime": start,
                         "end_datetime": start + timedelta(hours=2),
-                        "capacity": CAPACITY,
+                        **cls._slot_values(env),
                     }
                 )
                 .id
@@ -74,7 +94,11 @@ class TestSlotConcurrency(BaseCase):
                 env["sale.order"]
                 .create(
                     [
-                        {"partner_id": partner_id, "coop_cycle_id": cycle.id}
+                        {
+                            "partner_id": partner_id,
+                            "coop_cycle_id": cycle.id,
+                            **cls._order_values(env),
+                        }
                         for partner_id in cls.partner_ids
                     ]
                 )
@@ -109,7 +133,7 @@ class TestSlotConcurrency(BaseCase):
                 order = env["sale.order"].browse(order_id)
                 slot = env["coop.pickup.slot"].browse(self.slot_id)
                 try:
-                    order._coop_set_pickup_slot(slot)
+                    self._book_once(order, slot)
                     env.flush_all()
                     cr.commit()  # pylint: disable=invalid-commit
                     return True
@@ -126,21 +150,21 @@ class TestSlotConcurrency(BaseCase):
 
     @mute_logger("odoo.sql_db")
     def test_concurrent_bookings_never_exceed_capacity(self):
-        barrier = threading.Barrier(THREADS)
-        with ThreadPoolExecutor(max_workers=THREADS) as executor:
+        barrier = threading.Barrier(self.threads)
+        with ThreadPoolExecutor(max_workers=self.threads) as executor:
             futures = [
                 executor.submit(self._book, order_id, barrier)
                 for order_id in self.order_ids
             ]
             results = [future.result(timeout=60) for future in futures]
-        self.assertEqual(results.count(True), CAPACITY, results)
+        self.assertEqual(results.count(True), self.capacity, results)
         with self.registry.cursor() as cr:
             cr.execute(
                 "SELECT booked FROM coop_pickup_slot WHERE id = %s", [self.slot_id]
             )
-            self.assertEqual(cr.fetchone()[0], CAPACITY)
+            self.assertEqual(cr.fetchone()[0], self.capacity)
             cr.execute(
                 "SELECT count(*) FROM sale_order WHERE coop_pickup_slot_id = %s",
                 [self.slot_id],
             )
-            self.assertEqual(cr.fetchone()[0], CAPACITY)
+            self.assertEqual(cr.fetchone()[0], self.capacity)

@@ -1,0 +1,2 @@
+from . import courier
+from . import main

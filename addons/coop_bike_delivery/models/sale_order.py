@@ -1,0 +1,101 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+from odoo.exceptions import UserError, ValidationError
+
+DELIVERY_STATES = [
+    ("planned", "Prepared"),
+    ("out", "Out for delivery"),
+    ("delivered", "Delivered at home"),
+    ("missed", "Not delivered: nobody home"),
+]
+
+
+class SaleOrder(models.Model):
+    """Home delivery by bike: a delivery slot instead of a pickup slot, the
+    courier's instructions, and where the delivery stands."""
+
+    _inherit = "sale.order"
+
+    coop_delivery_notes = fields.Char(
+        string="Delivery instructions",
+        help="For the courier: door code, floor, where to leave it…",
+    )
+    # Written only by the round (stock.picking.batch): built, left,
+    # delivered, missed.
+    coop_delivery_state = fields.Selection(
+        DELIVERY_STATES, string="Delivery", readonly=True, copy=False
+    )
+    coop_missed_reason = fields.Char(
+        string="Why not delivered", readonly=True, copy=False
+    )
+
+    def _coop_is_bike(self):
+        self.ensure_one()
+        return self.carrier_id.delivery_type == "coop_bike"
+
+    # === The checkout's slot step, for deliveries === #
+
+    def _coop_bookable_slot_domain(self, all_points=False):
+        if self._coop_is_bike():
+            return self.carrier_id._coop_bike_slot_domain(self)
+        return super()._coop_bookable_slot_domain(all_points=all_points)
+
+    def _coop_slot_fits(self, slot):
+        # A delivery slot for a delivery, a pickup slot for anything else.
+        return super()._coop_slot_fits(slot) and (
+            (slot.kind == "delivery") == self._coop_is_bike()
+        )
+
+    def _coop_set_pickup_slot(self, slot):
+        # A stop of a round stays where the round planned it.
+        if slot != self.coop_pickup_slot_id and self.coop_delivery_state:
+            raise UserError(
+                self.env._(
+                    "Your delivery is in a courier's round already: ask the coop"
+                    " to change it."
+                )
+            )
+        return super()._coop_set_pickup_slot(slot)
+
+    def _check_cart_is_ready_to_be_paid(self):
+        if self._coop_is_bike():
+            self._coop_check_delivery_ready()
+        return super()._check_cart_is_ready_to_be_paid()
+
+    def _coop_check_delivery_ready(self):
+        """The server's last word on a delivery: the address is in a zone,
+        the slot is one of its hub's in the cart's open cycle."""
+        self.ensure_one()
+        domain = self.carrier_id._coop_bike_slot_domain(self)
+        if domain is None:
+            raise ValidationError(
+                self.env._(
+                    "Bike delivery doesn't reach this address: choose a pickup point."
+                )
+            )
+        slot = self.coop_pickup_slot_id
+        if not slot:
+            raise ValidationError(self.env._("Please choose a delivery slot."))
+        if not slot.sudo().filtered_domain(domain):
+            raise ValidationError(
+                self.env._("The delivery slot doesn't serve this address any more.")
+            )
+        if self.coop_cycle_id.state != "open" or (
+            self.coop_cycle_id.close_datetime <= fields.Datetime.now()
+        ):
+            raise ValidationError(
+                self.env._("The order cycle is closed: this basket can't be paid.")
+            )
+
+    def _coop_set_delivery_notes(self, notes):
+        """The member's instructions for the courier (one line, kept
+        short)."""
+        self.ensure_one()
+        notes = " ".join((notes or "").split())
+        if len(notes) > 200:
+            raise UserError(
+                self.env._(
+                    "Keep the instructions for the courier under 200 characters."
+                )
+            )
+        self.coop_delivery_notes = notes or False
