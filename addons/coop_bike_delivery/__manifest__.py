@@ -32,5 +32,10 @@
         "demo/coop_delivery_zone_demo.xml",
         "demo/sale_order_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "coop_bike_delivery/static/tests/tours/**/*",
+        ],
+    },
     "installable": True,
 }

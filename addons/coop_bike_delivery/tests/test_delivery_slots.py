@@ -81,3 +81,28 @@ class TestDeliverySlots(CoopBikeCommon):
         self.assertEqual(order.coop_delivery_notes, "Code 4512B 3e étage")
         with self.assertRaisesRegex(UserError, "200 characters"):
             order._coop_set_delivery_notes("x" * 201)
+
+    def test_a_pickup_points_address_is_not_a_home(self):
+        """After a pickup, Odoo keeps the point as the member's delivery
+        address: the bikes don't take it for her home."""
+        self.point.partner_id.write({"street": "150 rue Roger Salengro", "zip": "59260"})
+        member = self._member_at("Rose", zip_code="59260")
+        at_point = self.env["res.partner"].create(
+            {
+                "name": "Rose, Hellemmes",
+                "parent_id": member.id,
+                "type": "delivery",
+                "street": "150  Rue Roger Salengro",
+                "zip": "59260",
+                "city": "Hellemmes",
+            }
+        )
+        order = self._create_order(self.cycle, partner=member)
+        order.partner_shipping_id = at_point
+        rate = self.bike.rate_shipment(order)
+        self.assertFalse(rate["success"])
+        self.assertIn("pickup point", rate["error_message"])
+        order.carrier_id = self.bike
+        self.assertFalse(order._coop_bookable_slots())
+        order.partner_shipping_id = member
+        self.assertTrue(self.bike.rate_shipment(order)["success"])

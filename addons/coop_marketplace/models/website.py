@@ -157,7 +157,8 @@ class Website(models.Model):
             (
                 ["coop_marketplace.checkout_pickup_slot"],
                 {
-                    "name": _lt("Pickup slot"),
+                    # Pickup or delivery, per the chosen method.
+                    "name": _lt("Time slot"),
                     "current_href": "/shop/coop_slot",
                     "main_button": _lt("Confirm"),
                     "main_button_href": "/shop/confirm_order",

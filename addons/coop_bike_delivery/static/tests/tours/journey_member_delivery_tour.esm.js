@@ -1,0 +1,113 @@
+import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {registry} from "@web/core/registry";
+
+// The demo member (login "membre", on a phone, 12 rue Gambetta in Lille)
+// has her basket delivered by bike: the fee is shown before she chooses, a
+// delivery slot and a word for the courier, paid online. The test checks
+// the database.
+registry.category("web_tour.tours").add("coop_bike_delivery_journey_member", {
+    steps: () => [
+        {
+            content: "open the carrots",
+            trigger: ".oe_product_cart a:contains('Carottes (1 kg)')",
+            run: "click",
+        },
+        {
+            content: "add them to the basket",
+            trigger: "#product_detail #add_to_cart",
+            run: "click",
+        },
+        {
+            content: "the basket counter follows",
+            trigger: "sup.my_cart_quantity:not(:contains(/^0$/))",
+        },
+        tourUtils.goToCart({quantity: 1}),
+        tourUtils.goToCheckout(),
+        {
+            content: "her last pickup point is no home: the bikes say so",
+            trigger:
+                "li[name='o_delivery_method']:contains('Livraison à vélo'):contains('point de retrait')",
+        },
+        {
+            content: "deliver to her home address",
+            trigger: "#delivery_address_row .card.js_change_address:contains('12 rue Gambetta')",
+            run: "click",
+        },
+        {
+            content: "her home is selected",
+            trigger: "#delivery_address_row .card.bg-primary:contains('12 rue Gambetta')",
+        },
+        {
+            content: "the bike's fee is shown, taxes included, before choosing",
+            trigger:
+                "li[name='o_delivery_method']:contains('Livraison à vélo') .o_wsale_delivery_price_badge:contains('4,80')",
+        },
+        {
+            content: "choose the bike",
+            trigger: "input[name='o_delivery_radio'][data-delivery-type='coop_bike']",
+            run: "click",
+        },
+        tourUtils.confirmOrder(),
+        {
+            content: "the slot step is about a delivery, at her address",
+            trigger: "h3:contains('Choisissez votre créneau de livraison')",
+        },
+        {
+            content: "her address",
+            trigger: ".o_coop_delivery_address:contains('12 rue Gambetta')",
+        },
+        {
+            content: "choose a delivery slot with places left",
+            trigger: ".o_coop_slot_form input[name='slot_id']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "a word for the courier",
+            trigger: "input[name='delivery_notes']",
+            run: "edit Sonnez chez Benali, 3e étage",
+        },
+        {
+            content: "confirm the slot",
+            trigger: "button[name='o_coop_slot_submit']",
+            run: "click",
+        },
+        {
+            content: "no pay-at-pickup for a delivery: the demo provider",
+            trigger: "input[name='o_payment_radio'][data-payment-method-code='demo']",
+            run: "click",
+        },
+        {
+            content: "a card number",
+            trigger: "input[name='customer_input']",
+            run: "edit 4242424242424242",
+        },
+        {
+            content: "pay",
+            trigger: "button[name='o_payment_submit_button']:not(:disabled)",
+            run: "click",
+        },
+        {
+            content: "the order is confirmed",
+            trigger: ".oe_website_sale_tx_status",
+        },
+        {
+            content: "open my orders",
+            trigger: "body",
+            run: "goToUrl /my/orders",
+        },
+        {
+            content: "open the newest order",
+            trigger: ".o_portal_my_doc_table tbody tr:first-child a",
+            run: "click",
+        },
+        {
+            content: "the order page shows the delivery slot and the word",
+            trigger:
+                ".o_coop_portal_delivery:contains('Livraison à domicile'):contains('Sonnez chez Benali')",
+        },
+        {
+            content: "the order's chatter is loaded",
+            trigger: "#chatterRoot:shadow .o-mail-Chatter",
+        },
+    ],
+});
