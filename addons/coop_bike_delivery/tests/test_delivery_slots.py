@@ -85,7 +85,9 @@ class TestDeliverySlots(CoopBikeCommon):
     def test_a_pickup_points_address_is_not_a_home(self):
         """After a pickup, Odoo keeps the point as the member's delivery
         address: the bikes don't take it for her home."""
-        self.point.partner_id.write({"street": "150 rue Roger Salengro", "zip": "59260"})
+        self.point.partner_id.write(
+            {"street": "150 rue Roger Salengro", "zip": "59260"}
+        )
         member = self._member_at("Rose", zip_code="59260")
         at_point = self.env["res.partner"].create(
             {

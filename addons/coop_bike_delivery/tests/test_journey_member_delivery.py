@@ -15,7 +15,11 @@ class TestJourneyMemberDelivery(HttpCase):
         bike = self.env.ref("coop_marketplace.delivery_carrier_bike_demo")
         slots = self.env["coop.pickup.slot"].search(
             [
-                ("cycle_id", "=", self.env.ref("coop_marketplace.coop_order_cycle_demo").id),
+                (
+                    "cycle_id",
+                    "=",
+                    self.env.ref("coop_marketplace.coop_order_cycle_demo").id,
+                ),
                 ("kind", "=", "delivery"),
             ]
         )
