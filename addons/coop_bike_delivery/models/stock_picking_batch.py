@@ -174,11 +174,7 @@ class StockPickingBatch(models.Model):
                     "phone": partner.phone or order.partner_id.phone or "",
                     "notes": order.coop_delivery_notes or "",
                     "items": [
-                        {
-                            "product": move.product_id.display_name,
-                            "quantity": move.product_uom_qty,
-                            "uom": move.product_uom.name,
-                        }
+                        _item(move)
                         for move in picking.move_ids
                         if move.state != "cancel"
                     ],
@@ -236,10 +232,7 @@ class StockPickingBatch(models.Model):
                     "" if stop["latitude"] is None else stop["latitude"],
                     "" if stop["longitude"] is None else stop["longitude"],
                     round(stop["weight"], 3),
-                    "; ".join(
-                        f"{item['quantity']:g} {item['uom']} {item['product']}"
-                        for item in stop["items"]
-                    ),
+                    "; ".join(item["label"] for item in stop["items"]),
                     stop["notes"],
                 ]
             )
@@ -292,3 +285,18 @@ class StockPickingBatch(models.Model):
 
     def action_coop_export_geojson(self):
         return self.action_coop_export("geojson")
+
+
+def _item(move):
+    """What to hand over: "2 × Poireaux (1 kg)", "1.5 kg Carottes"."""
+    quantity, uom = move.product_uom_qty, move.product_uom
+    product = move.product_id.display_name
+    unit = uom == move.env.ref("uom.product_uom_unit", raise_if_not_found=False)
+    return {
+        "product": product,
+        "quantity": quantity,
+        "uom": uom.name,
+        "label": f"{quantity:g} × {product}"
+        if unit
+        else f"{quantity:g} {uom.name} {product}",
+    }

@@ -23,5 +23,16 @@ MODEL_ACCESS = {
         network_coordinator="r",
         administrator="rwcu",
     ),
+    # Extended with the round's stop: Odoo's rights, unchanged. Couriers
+    # (portal users) read no transfer: their screen lists their round's
+    # stops (tests/test_courier.py).
+    "stock.picking": rights(
+        portal_member="r",
+        pos_cashier="rwcu",
+        producer="r",
+        members_manager="rwc",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
+    ),
 }
-MODEL_ACCESS["stock.picking"] = rights()  # filled from the role matrix below
