@@ -122,3 +122,18 @@ def test_cycle_close_bench_runs(env):
     assert half["batches"] == 2
     assert half["queries"] > 0
     assert set(half["per_step"]) == set(cycle_close.STEPS)
+
+
+def test_bike_rounds_bench_runs(env):
+    """bench/bike_rounds.py on a tiny size: 12 deliveries in two slots of 2
+    couriers × 4 stops make 4 rounds holding every stop once."""
+    from bench import bike_rounds
+
+    with env.cr.savepoint() as savepoint:
+        cycle, orders = bike_rounds.build(env(su=True), 12, 2, 4)
+        result = bike_rounds.build_rounds(cycle, orders)
+        savepoint.rollback()
+    assert result["rounds"] == 4
+    assert result["stops"] == 12
+    assert result["queries"] > 0
+    assert bike_rounds.plan_only(12, 2, 4)["planner_rounds"] == 2

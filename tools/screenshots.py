@@ -133,6 +133,29 @@ SHOTS = [
         DESKTOP,
         "last cycle's shortage refund, to make by hand",
     ),
+    ("courier_rounds_phone", "coursier", "/my/rounds", PHONE, "the courier's rounds"),
+    (
+        "courier_round_phone",
+        "coursier",
+        "@round",
+        PHONE,
+        "the courier's round, stop by stop (Livré, Absent)",
+    ),
+    (
+        "bike_round",
+        "gerante",
+        "@round_backend",
+        DESKTOP,
+        "the round in the backend: load, stops, sheet, exports",
+    ),
+    # Last: it switches the member's basket to the bikes.
+    (
+        "delivery_slot_phone",
+        "membre",
+        "/shop/checkout",
+        PHONE,
+        "the delivery slot step, with a word for the courier",
+    ),
 ]
 
 # Run inside `odoo-bin shell` on the copy: a basket at the slot step for the
@@ -158,6 +181,9 @@ order = env["sale.order"].with_user(member).sudo().create({
 })
 order.set_delivery_line(carrier, 0)
 order._coop_set_pickup_point(point)
+bike_round = env["stock.picking.batch"].search(
+    [("coop_cycle_id", "=", cycle.id), ("coop_is_round", "=", True)], limit=1
+)
 till = env["pos.config"].search([("name", "=", "Caisse épicerie")], limit=1)
 cashier = env["res.users"].search([("login", "=", "caisse")])
 session = env["pos.session"].create({"config_id": till.id, "user_id": cashier.id})
@@ -176,6 +202,9 @@ print("SCREENS " + json.dumps({
     "@order": f"/my/orders/{env.ref('coop_marketplace.sale_order_amina_demo').id}",
     "@cycle": "/odoo/action-coop_marketplace.coop_order_cycle_action/"
     + str(cycle.id),
+    "@round": f"/my/rounds/{bike_round.id}",
+    "@round_backend": "/odoo/action-"
+    + f"coop_bike_delivery.stock_picking_batch_action_round/{bike_round.id}",
 }))
 """
 
@@ -186,6 +215,20 @@ ACTIONS = {
     "cycle_minimums": """(async () => {
         document.querySelector(".o_notebook a[name='minimums']").click();
         await new Promise((resolve) => setTimeout(resolve, 1000));
+    })()""",
+    # The member chooses the bikes for her basket (delivered home, 12 rue
+    # Gambetta) and goes on to the slot step.
+    "delivery_slot_phone": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        [...document.querySelectorAll("#delivery_address_row .card")]
+            .find((card) => card.textContent.includes("Gambetta"))
+            .click();
+        await wait(2500);
+        document
+            .querySelector("input[name='o_delivery_radio'][data-delivery-type='coop_bike']")
+            .click();
+        await wait(2500);
+        setTimeout(() => window.location.assign("/shop/coop_slot"), 10);
     })()""",
     # The member scrolls to the form that changes her order.
     "order_edit_phone": """(async () => {
@@ -447,7 +490,7 @@ class Browser:
             result = self.call("Runtime.evaluate", expression=action, awaitPromise=True)
             if "exceptionDetails" in result:
                 raise RuntimeError(f"{path.name}: {result['exceptionDetails']}")
-            time.sleep(2)
+            time.sleep(3)
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 

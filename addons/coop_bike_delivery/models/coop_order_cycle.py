@@ -133,7 +133,11 @@ class CoopOrderCycle(models.Model):
         for batch, keys in zip(rounds, planned, strict=True):
             for sequence, picking_id in enumerate(keys, start=1):
                 Picking.browse(picking_id).write(
-                    {"coop_round_id": batch.id, "coop_stop_sequence": sequence}
+                    {
+                        "coop_round_id": batch.id,
+                        "coop_stop_sequence": sequence,
+                        "scheduled_date": slot.start_datetime,
+                    }
                 )
         rounds.picking_ids.sale_id.coop_delivery_state = "planned"
         return rounds
