@@ -87,6 +87,12 @@ class SaleOrder(models.Model):
                 self.env._("The order cycle is closed: this basket can't be paid.")
             )
 
+    def _coop_delivery_address(self):
+        """The delivery address on one line, for the member's checkout."""
+        self.ensure_one()
+        lines = self.partner_shipping_id._display_address(without_company=True)
+        return ", ".join(line.strip() for line in lines.splitlines() if line.strip())
+
     def _coop_set_delivery_notes(self, notes):
         """The member's instructions for the courier (one line, kept
         short)."""
