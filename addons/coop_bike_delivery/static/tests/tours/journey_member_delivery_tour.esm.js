@@ -1,4 +1,5 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
+import {addToBasket} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // The demo member (login "membre", on a phone, 12 rue Gambetta in Lille)
@@ -7,20 +8,7 @@ import {registry} from "@web/core/registry";
 // the database.
 registry.category("web_tour.tours").add("coop_bike_delivery_journey_member", {
     steps: () => [
-        {
-            content: "open the carrots",
-            trigger: ".oe_product_cart a:contains('Carottes (1 kg)')",
-            run: "click",
-        },
-        {
-            content: "add them to the basket",
-            trigger: "#product_detail #add_to_cart",
-            run: "click",
-        },
-        {
-            content: "the basket counter follows",
-            trigger: "sup.my_cart_quantity:not(:contains(/^0$/))",
-        },
+        ...addToBasket("Carottes (1 kg)"),
         tourUtils.goToCart({quantity: 1}),
         tourUtils.goToCheckout(),
         {

@@ -1,6 +1,28 @@
 // Steps of the coop's checkout shared by the member tours.
 
 /**
+ * From the shop's list: open ``name``, put one in the basket.
+ */
+export function addToBasket(name) {
+    return [
+        {
+            content: `open ${name}`,
+            trigger: `.oe_product_cart a:contains('${name}')`,
+            run: "click",
+        },
+        {
+            content: "add it to the basket",
+            trigger: "#product_detail #add_to_cart",
+            run: "click",
+        },
+        {
+            content: "the basket counter follows",
+            trigger: "sup.my_cart_quantity:not(:contains(/^0$/))",
+        },
+    ];
+}
+
+/**
  * Collect at a coop pickup point, chosen by name in Odoo's selector;
  * ``selectorText``: a text the open selector must show (its language).
  */

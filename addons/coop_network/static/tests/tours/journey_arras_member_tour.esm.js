@@ -1,5 +1,6 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
 import {
+    addToBasket,
     bookSlotAndPayAtPickup,
     choosePickupPoint,
 } from "@coop_marketplace/../tests/tours/checkout_steps.esm";
@@ -29,20 +30,7 @@ registry.category("web_tour.tours").add("coop_network_journey_arras_member", {
             content: "LeCourtCircuit's shop shows its own cycle",
             trigger: ".o_coop_cycle_banner:contains('LeCourtCircuit')",
         },
-        {
-            content: "open the carrots",
-            trigger: ".oe_product_cart a:contains('Carottes (1 kg)')",
-            run: "click",
-        },
-        {
-            content: "add them to the basket",
-            trigger: "#product_detail #add_to_cart",
-            run: "click",
-        },
-        {
-            content: "the basket counter follows",
-            trigger: "sup.my_cart_quantity:not(:contains(/^0$/))",
-        },
+        ...addToBasket("Carottes (1 kg)"),
         tourUtils.goToCart({quantity: 1}),
         tourUtils.goToCheckout(),
         ...choosePickupPoint("Arras", {selectorText: "Choisir un point d'enlèvement"}),
