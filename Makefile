@@ -8,7 +8,7 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots
+.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, Odoo's own tests (CI subset), then every test of ours"
@@ -16,6 +16,8 @@ help:
 	@echo "make lint   ruff, pylint-odoo, OCA checks"
 	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
 	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
+	@echo "make backup [DB=coop_demo]   dump a database and its filestore into backups/"
+	@echo "make restore FROM=backups/<folder> [DB=coop_demo] [FORCE=1]  restore it, checked"
 
 check:
 	@$(PYTHON) tools/check_odoo.py
@@ -67,3 +69,11 @@ bench: system venv
 # The journeys on the demo in Chromium, as PNGs for the README (look at them).
 screenshots: system venv
 	@$(VPY) tools/screenshots.py
+
+DB ?= coop_demo
+backup: venv
+	@$(VPY) tools/coop.py backup --db $(DB)
+
+restore: venv
+	@test -n "$(FROM)" || { echo "make restore FROM=backups/<folder> [DB=name] [FORCE=1]"; exit 2; }
+	@$(VPY) tools/coop.py restore $(FROM) --db $(DB) $(if $(FORCE),--force)

@@ -598,6 +598,30 @@ def cmd_i18n(args):
         say(f"{addon}: {pot.relative_to(ROOT)} exported, fr.po merged")
 
 
+def cmd_backup(args):
+    import backup
+
+    try:
+        folder = backup.backup(args.db, Path(args.out))
+    except backup.BackupError as exc:
+        die(str(exc))
+    say(f"{args.db} saved in {folder} (database.dump, filestore.tar.gz, manifest.json)")
+
+
+def cmd_restore(args):
+    import backup
+
+    try:
+        restored = backup.restore(args.folder, args.db, force=args.force)
+    except backup.BackupError as exc:
+        die(str(exc))
+    counts = ", ".join(f"{table} {d['count']}" for table, d in restored.items())
+    say(
+        f"{args.db} restored from {args.folder}; register, fund, till chain and"
+        f" journals checked ({counts})"
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -619,6 +643,17 @@ def main():
     i18n = sub.add_parser("i18n", help="export .pot files and merge fr.po")
     i18n.add_argument("addons", nargs="*")
     i18n.set_defaults(func=cmd_i18n)
+    bkp = sub.add_parser("backup", help="dump a database and its filestore")
+    bkp.add_argument("--db", default=DEMO_DB)
+    bkp.add_argument("--out", default=str(ROOT / "backups"))
+    bkp.set_defaults(func=cmd_backup)
+    rst = sub.add_parser("restore", help="restore a backup folder, checked")
+    rst.add_argument("folder")
+    rst.add_argument("--db", default=DEMO_DB)
+    rst.add_argument(
+        "--force", action="store_true", help="replace an existing database"
+    )
+    rst.set_defaults(func=cmd_restore)
     args = parser.parse_args()
     args.func(args)
 
