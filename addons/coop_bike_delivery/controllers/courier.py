@@ -51,7 +51,7 @@ class CoopCourierPortal(CustomerPortal):
             raise request.not_found() from None
         return batch
 
-    @route("/my/rounds", type="http", auth="user", website=True)
+    @route("/my/rounds", type="http", auth="user", website=True, readonly=True)
     def portal_my_rounds(self, **kw):
         if not self._coop_is_courier():
             raise request.not_found()
@@ -68,7 +68,13 @@ class CoopCourierPortal(CustomerPortal):
         }
         return request.render("coop_bike_delivery.portal_my_rounds", values)
 
-    @route("/my/rounds/<int:batch_id>", type="http", auth="user", website=True)
+    @route(
+        "/my/rounds/<int:batch_id>",
+        type="http",
+        auth="user",
+        website=True,
+        readonly=True,
+    )
     def portal_my_round(self, batch_id, **kw):
         batch = self._coop_round(batch_id)
         values = {
@@ -121,6 +127,7 @@ class CoopCourierPortal(CustomerPortal):
         "/coop_bike/round/<int:batch_id>/export.<string:kind>",
         type="http",
         auth="user",
+        readonly=True,
     )
     def coop_round_export(self, batch_id, kind, **kw):
         """The round for a courier cooperative's dispatch tool."""

@@ -70,6 +70,7 @@ class CoopWebsiteSale(WebsiteSale):
         auth="public",
         website=True,
         sitemap=False,
+        readonly=True,  # the choice is kept in the session, not the database
     )
     def shop_coop_cycle(self, cycle_id, **post):
         """Choose the cycle the shop shows, among those the website sells

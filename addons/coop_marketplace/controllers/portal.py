@@ -164,7 +164,7 @@ class CoopCustomerPortal(CustomerPortal):
             )
         return values
 
-    @route("/my/standing", type="http", auth="user", website=True)
+    @route("/my/standing", type="http", auth="user", website=True, readonly=True)
     def portal_my_standing(self, **kw):
         values = {
             "page_name": "coop_standing",

@@ -29,7 +29,7 @@ class CoopWalletPortal(CustomerPortal):
             )
         return values
 
-    @route("/my/wallet", type="http", auth="user", website=True)
+    @route("/my/wallet", type="http", auth="user", website=True, readonly=True)
     def portal_my_wallet(self, **kw):
         program, card = self._coop_wallet()
         values = {
