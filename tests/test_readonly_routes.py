@@ -12,7 +12,6 @@ from odoo.tests import HttpCase
 
 READONLY_PATHS = {
     "/shop/cycle/<int:cycle_id>",
-    "/my/standing",
     "/my/wallet",
     "/my/rounds",
     "/my/rounds/<int:batch_id>",
@@ -71,7 +70,6 @@ class TestReadonlyRoutes(HttpCase):
             self._get_without_retry(carrots.website_url)
         self._get_without_retry(f"/shop/cycle/{cycle.id}")
         self.assertIn("Carottes", self._get_without_retry("/shop").text)
-        self._get_without_retry("/my/standing")
         self._get_without_retry("/my/wallet")
         self.authenticate("coursier", "coursier")
         self._get_without_retry("/my/rounds")

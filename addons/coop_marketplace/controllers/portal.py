@@ -164,7 +164,9 @@ class CoopCustomerPortal(CustomerPortal):
             )
         return values
 
-    @route("/my/standing", type="http", auth="user", website=True, readonly=True)
+    # Read/write: the page's links give the orders their portal token,
+    # written on first display.
+    @route("/my/standing", type="http", auth="user", website=True)
     def portal_my_standing(self, **kw):
         values = {
             "page_name": "coop_standing",

@@ -7,6 +7,10 @@ import pytz
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+# The close, step by step: each step is one transaction of the background
+# close (a step interrupted is run again whole, a step done never twice).
+CLOSE_STEPS = ["carts", "minimums", "pooling", "shortages", "deliveries", "lock"]
+
 
 class CoopOrderCycle(models.Model):
     """A short-circuit ordering round: members order the offered products
@@ -33,6 +37,7 @@ class CoopOrderCycle(models.Model):
         [
             ("draft", "Draft"),
             ("open", "Open"),
+            ("closing", "Closing"),
             ("closed", "Closed"),
             ("done", "Done"),
         ],
@@ -40,6 +45,23 @@ class CoopOrderCycle(models.Model):
         default="draft",
         readonly=True,
         copy=False,
+    )
+    # The close's next step while the cycle is closing (see CLOSE_STEPS).
+    close_step = fields.Selection(
+        [
+            ("carts", "Carts cancelled"),
+            ("minimums", "Producer minimums"),
+            ("pooling", "Producer orders"),
+            ("shortages", "Shortages"),
+            ("deliveries", "Deliveries grouped"),
+            ("lock", "Orders locked"),
+        ],
+        string="Closing step",
+        readonly=True,
+        copy=False,
+    )
+    close_progress = fields.Integer(
+        string="Close progress (%)", compute="_compute_close_progress"
     )
     website_id = fields.Many2one(
         "website",
@@ -154,7 +176,11 @@ class CoopOrderCycle(models.Model):
         return True
 
     def action_close(self):
-        self._close()
+        """The close runs in the background, one step per transaction (the
+        job "close the cycles"): the page answers at once, the cycle reads
+        "Closing" and its progress until it is closed."""
+        self._close_start()
+        self.env.ref("coop_marketplace.ir_cron_coop_cycle_close")._trigger()
         return True
 
     def action_done(self):
@@ -192,16 +218,71 @@ class CoopOrderCycle(models.Model):
 
     # === BUSINESS METHODS === #
 
+    @api.depends("state", "close_step")
+    def _compute_close_progress(self):
+        for cycle in self:
+            if cycle.state == "closing" and cycle.close_step:
+                done = CLOSE_STEPS.index(cycle.close_step)
+                cycle.close_progress = round(100 * done / len(CLOSE_STEPS))
+            else:
+                cycle.close_progress = 100 if cycle.state in ("closed", "done") else 0
+
     def _close(self):
-        """Close the open cycles among ``self``; closed or done ones are left
-        alone, so a second close (button and cron racing, retried cron)
-        changes nothing. Extended by the close steps (pooling,
-        distribution)."""
+        """Close the open cycles among ``self`` now, in this transaction
+        (the cron and the button go step by step, ``_cron_close_steps``);
+        closed or done ones are left alone, so a second close changes
+        nothing. Returns the cycles closed."""
+        started = self._close_start()
+        closing = (self | started).filtered(lambda cycle: cycle.state == "closing")
+        for cycle in closing:
+            while cycle.state == "closing":
+                cycle._close_run_step()
+        return closing
+
+    def _close_start(self):
+        """Open cycles become "closing" at their first step: members can't
+        order any more. Returns them."""
         to_close = self.filtered(lambda cycle: cycle.state == "open")
-        for cycle in to_close:
-            cycle._close_orders()
-        to_close.state = "closed"
+        to_close.write({"state": "closing", "close_step": CLOSE_STEPS[0]})
         return to_close
+
+    def _close_run_step(self):
+        """Run the cycle's next close step and move on to the one after, in
+        the same transaction: a step interrupted (a crash, a killed worker)
+        is rolled back whole and run again by the next call, a step
+        committed is never run twice. The row lock keeps two workers (the
+        job, a manual close) from running the same step."""
+        self.ensure_one()
+        self.env.cr.execute(
+            "SELECT id FROM coop_order_cycle WHERE id = %s FOR UPDATE", [self.id]
+        )
+        self.invalidate_recordset(["state", "close_step"])
+        if self.state != "closing":
+            return False
+        step = self.close_step or CLOSE_STEPS[0]
+        cycle = self.with_company(self.company_id)
+        getattr(cycle, f"_close_step_{step}")()
+        index = CLOSE_STEPS.index(step)
+        if index + 1 < len(CLOSE_STEPS):
+            self.close_step = CLOSE_STEPS[index + 1]
+        else:
+            self.write({"state": "closed", "close_step": False})
+        return True
+
+    @api.model
+    def _cron_close_steps(self):
+        """The background close: one step of one closing cycle per call
+        (Odoo commits after each call and calls again while steps remain)."""
+        closing = self.search([("state", "=", "closing")], order="close_datetime, id")
+        if closing:
+            closing[0]._close_run_step()
+        remaining = sum(
+            len(CLOSE_STEPS) - CLOSE_STEPS.index(cycle.close_step or CLOSE_STEPS[0])
+            for cycle in closing.filtered(lambda c: c.state == "closing")
+        )
+        self.env["ir.cron"]._notify_progress(
+            done=1 if closing else 0, remaining=remaining
+        )
 
     def _generate_pickup_slots(self):
         """One slot per active pickup point, template and matching day of
@@ -284,7 +365,8 @@ class CoopOrderCycle(models.Model):
         )
         to_open.action_open()
         to_close = self.search([("state", "=", "open"), ("close_datetime", "<=", now)])
-        to_close._close()
+        if to_close._close_start():
+            self.env.ref("coop_marketplace.ir_cron_coop_cycle_close")._trigger()
         return True
 
     def _accepts(self, partner):
@@ -314,38 +396,54 @@ class CoopOrderCycle(models.Model):
     # ------------------------------------------------------------------
 
     def _close_orders(self):
-        """Close steps of one cycle, in the close's transaction: carts
-        cancelled (their slots given back), orders locked, producers pooled
-        (one purchase order each), shortages taken off the orders that came
-        last, deliveries grouped per pickup point and slot, orders locked."""
+        """All the close steps of one cycle at once (CLOSE_STEPS)."""
         self.ensure_one()
-        Order = self.env["sale.order"]
-        Order.search(
-            [("coop_cycle_id", "=", self.id), ("state", "in", ("draft", "sent"))]
-        )._action_cancel()
-        orders = Order.search(
+        for step in CLOSE_STEPS:
+            getattr(self, f"_close_step_{step}")()
+
+    def _closing_orders(self):
+        """The confirmed orders of the cycle, in order of arrival."""
+        return self.env["sale.order"].search(
             [("coop_cycle_id", "=", self.id), ("state", "=", "sale")], order="id"
         )
-        # Producers below their minimum don't deliver: off the orders first,
-        # so that pooling orders nothing from them.
-        self._apply_minimums(orders)
-        # The cycle's company, whoever closes (the cron runs every company's
-        # cycles as one user): pooling and purchase orders land in it.
+
+    def _close_step_carts(self):
+        """Carts left unpaid are cancelled (their slots given back)."""
+        self.env["sale.order"].search(
+            [("coop_cycle_id", "=", self.id), ("state", "in", ("draft", "sent"))]
+        )._action_cancel()
+
+    def _close_step_minimums(self):
+        """Producers below their minimum don't deliver: off the orders
+        first, so that pooling orders nothing from them."""
+        self._apply_minimums(self._closing_orders())
+
+    def _close_step_pooling(self):
+        """One purchase order per producer, in the cycle's company whoever
+        closes (the cron runs every company's cycles as one user)."""
         pooling = (
             self.env["coop.pooling"]
             .with_company(self.company_id)
             ._pool(
                 f"cycle:{self.id}",
-                self._demand(orders),
+                self._demand(self._closing_orders()),
                 offers=self._offers(),
                 name=self.name,
                 lock=True,
             )
         )
         self.pooling_id = pooling
-        self._apply_shortages(orders, pooling.shortage_ids)
-        self._group_deliveries(orders)
-        orders.action_lock()
+
+    def _close_step_shortages(self):
+        """What producers can't supply comes off the orders placed last."""
+        self._apply_shortages(self._closing_orders(), self.pooling_id.shortage_ids)
+
+    def _close_step_deliveries(self):
+        """Deliveries grouped per pickup point and slot."""
+        self._group_deliveries(self._closing_orders())
+
+    def _close_step_lock(self):
+        self._closing_orders().action_lock()
 
     def _demand(self, orders):
         """Demand lines for the pooling: one per order line, the pickup

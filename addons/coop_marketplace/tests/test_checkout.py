@@ -103,7 +103,7 @@ class TestCheckout(common.CoopMarketplaceCommon):
         with self.assertRaises(ValidationError):
             order._check_cart_is_ready_to_be_paid()  # point no longer served
         self.carrier.coop_pickup_point_ids = self.point
-        self.cycle.action_close()
+        self.cycle._close()
         with self.assertRaises(ValidationError):
             order._check_cart_is_ready_to_be_paid()  # cycle closed
 
@@ -203,7 +203,7 @@ class TestShopCycle(common.CoopMarketplaceCommon):
     def test_basket_of_a_closed_cycle(self):
         self.cycle.action_open()
         self.cart._cart_update(self.carrots_product.id, add_qty=1)
-        self.cycle.action_close()
+        self.cycle._close()
         self._create_cycle("Cycle suivant").action_open()
         with self.assertRaisesRegex(UserError, "which is closed"):
             self.cart._cart_update(self.beer_product.id, add_qty=1)

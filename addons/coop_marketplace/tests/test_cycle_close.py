@@ -1,10 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import RecordCapturer, new_test_user, tagged
 
+from odoo.addons.coop_marketplace.models.coop_order_cycle import CLOSE_STEPS
 from odoo.addons.coop_marketplace.tests import common
 
 
@@ -80,6 +82,9 @@ class TestCycleClose(common.CoopMarketplaceCommon):
             }
         )
         self.env["coop.order.cycle"]._cron_open_and_close()
+        self.assertEqual(cycle.state, "closing")
+        while cycle.state == "closing":
+            self.env["coop.order.cycle"]._cron_close_steps()
         self.assertEqual(cycle.state, "closed")
         self.assertEqual(cycle.pooling_id.company_id, company_b)
         manager = self.manager.with_user(self.manager)
@@ -105,7 +110,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.cycle.line_ids.filtered(
             lambda l: l.product_id == self.carrots_product
         ).offered_qty = 8
-        self.cycle.action_close()
+        self.cycle._close()
         self.assertEqual(self.cycle.state, "closed")
         # The unpaid cart is cancelled and its slot given back.
         self.assertEqual(self.cart.state, "cancel")
@@ -166,7 +171,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         )
 
     def test_distribution_list(self):
-        self.cycle.action_close()
+        self.cycle._close()
         groups = self.cycle._distribution_groups()
         self.assertEqual([g["slot"] for g in groups], [self.friday, self.saturday])
         self.assertEqual(groups[0]["orders"], self.orders[:2])
@@ -179,13 +184,13 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertIn("Carottes A", html)
 
     def test_close_without_shortage_sends_nothing(self):
-        self.cycle.action_close()
+        self.cycle._close()
         for order in self.orders:
             self.assertFalse(order.coop_shortage_amount)
         self.assertFalse(self.cycle.pooling_id.shortage_ids)
 
     def test_pickup_day(self):
-        self.cycle.action_close()
+        self.cycle._close()
         order = self.orders[0]
         as_volunteer = order.with_user(self.volunteer)
         self.assertFalse(as_volunteer.coop_collected)
@@ -227,7 +232,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
             self.env.flush_all()
             self.env.invalidate_all()
             before = self.env.cr.sql_log_count
-            cycle.action_close()
+            cycle._close()
             self.env.flush_all()
             return self.env.cr.sql_log_count - before
 
@@ -262,7 +267,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.cycle.line_ids.filtered(
             lambda l: l.product_id == self.carrots_product
         ).offered_qty = 8
-        self.cycle.action_close()
+        self.cycle._close()
         return self.orders[-1]
 
     def test_shortage_refunded_through_the_provider(self):
@@ -382,3 +387,93 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         # Closing again makes no second credit note.
         self.cycle._close()
         self.assertEqual(last.invoice_ids, invoice | credit_note)
+
+
+@tagged("post_install", "-at_install", "coop_marketplace")
+class TestCycleCloseResumable(TestCycleClose):
+    """The background close, killed at any step, finishes on the next run
+    with what an uninterrupted close makes, nothing twice. (The close's
+    own tests run again here on the same fixture: the close is the same.)"""
+
+    def _snapshot(self):
+        """What a close makes, comparable from one close to another (record
+        ids of what the close creates differ; what they hold must not)."""
+        cycle = self.cycle
+        pooling = cycle.pooling_id
+        refunds = self.env["coop.shortage.refund"].search([("cycle_id", "=", cycle.id)])
+        return {
+            "state": (cycle.state, cycle.close_step),
+            "purchases": sorted(
+                (po.partner_id.id, line.product_id.id, line.product_qty)
+                for po in pooling.purchase_order_ids
+                for line in po.order_line
+            ),
+            "shortages": sorted(
+                (s.product_id.id, s.missing) for s in pooling.shortage_ids
+            ),
+            "lines": sorted(
+                (line.order_id.id, line.product_id.id, line.product_uom_qty)
+                for line in self.orders.order_line
+            ),
+            "refunds": sorted((r.order_id.id, r.amount, r.state) for r in refunds),
+            "batches": sorted(
+                (batch.coop_pickup_slot_id.id, tuple(sorted(batch.picking_ids.ids)))
+                for batch in cycle.batch_ids
+            ),
+            "cart": self.cart.state,
+            "locked": self.orders.mapped("locked"),
+        }
+
+    def _job_run(self):
+        """One call of the close job, in its own transaction (a savepoint
+        here: Odoo commits after each call)."""
+        with self.env.cr.savepoint():
+            self.env["coop.order.cycle"]._cron_close_steps()
+        self.env.invalidate_all()
+
+    def test_a_killed_close_resumes_to_the_same_result(self):
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.state = "test"
+        self._pay(self.orders[-1], provider, "COOP-RESUME")
+        # Two kilos of carrots short: shortages, a refund to make.
+        self.cycle.line_ids.filtered(
+            lambda l: l.product_id == self.carrots_product
+        ).offered_qty = 8
+        Cycle = type(self.env["coop.order.cycle"])
+        with self.env.cr.savepoint() as savepoint:
+            self.cycle._close()
+            expected = self._snapshot()
+            savepoint.rollback()
+        self.env.invalidate_all()
+        self.assertEqual(expected["state"], ("closed", False))
+        self.assertTrue(expected["shortages"] and expected["refunds"])
+        self.assertTrue(expected["purchases"] and expected["batches"])
+
+        for crash_at in CLOSE_STEPS:
+            with self.subTest(crash_at=crash_at), self.env.cr.savepoint() as run:
+                step = getattr(Cycle, f"_close_step_{crash_at}")
+
+                def crash_after(cycle, step=step):
+                    step(cycle)
+                    cycle.env.flush_all()
+                    raise RuntimeError("worker killed")
+
+                self.cycle.action_close()
+                with (
+                    patch.object(Cycle, f"_close_step_{crash_at}", crash_after),
+                    self.assertRaisesRegex(RuntimeError, "worker killed"),
+                ):
+                    for _call in CLOSE_STEPS:
+                        self._job_run()
+                # The step was rolled back whole: the close waits there.
+                self.assertEqual(self.cycle.state, "closing")
+                self.assertEqual(self.cycle.close_step, crash_at)
+                while self.cycle.state == "closing":
+                    self._job_run()
+                self.assertEqual(self._snapshot(), expected)
+                # Another complete run changes nothing.
+                self.cycle._close()
+                self._job_run()
+                self.assertEqual(self._snapshot(), expected)
+                run.rollback()
+            self.env.invalidate_all()

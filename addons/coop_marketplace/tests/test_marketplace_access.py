@@ -90,7 +90,7 @@ class TestMarketplaceAccess(common.CoopMarketplaceCommon):
         self.assertEqual(len(cycle.slot_ids), 2)
         cycle.slot_ids[0].capacity = 8
         self.point.with_user(self.manager).write({"name": "Hellemmes centre"})
-        cycle.action_close()
+        cycle._close()
         cycle.action_done()
 
     def test_other_company_hidden(self):

@@ -56,7 +56,7 @@ class TestMinimums(common.CoopMarketplaceCommon):
         self.assertFalse(minimum.reached)
         paid = {order: order.amount_total for order in self.orders}
 
-        self.cycle.action_close()
+        self.cycle._close()
 
         # The farm's products come off, the brewery's stay.
         self.assertEqual(self._carrot_lines().mapped("product_uom_qty"), [0, 0])
@@ -87,7 +87,7 @@ class TestMinimums(common.CoopMarketplaceCommon):
     def test_an_exception_confirmed_delivers_anyway(self):
         ordered = sum(self._carrot_lines().mapped("price_subtotal"))
         self._minimum(ordered + 5, exception=True)
-        self.cycle.action_close()
+        self.cycle._close()
         self.assertEqual(self._carrot_lines().mapped("product_uom_qty"), [2, 2])
         self.assertEqual(self._purchase_partners(), self.farm_a | self.farm_b)
 
@@ -95,7 +95,7 @@ class TestMinimums(common.CoopMarketplaceCommon):
         ordered = sum(self._carrot_lines().mapped("price_subtotal"))
         minimum = self._minimum(ordered)
         self.assertTrue(minimum.reached)
-        self.cycle.action_close()
+        self.cycle._close()
         self.assertEqual(self._carrot_lines().mapped("product_uom_qty"), [2, 2])
         self.assertFalse(self.orders.filtered("coop_shortage_amount"))
 

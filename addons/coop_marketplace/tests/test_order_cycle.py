@@ -43,8 +43,23 @@ class TestOrderCycle(common.CoopMarketplaceCommon):
         self.assertEqual(cycle.slot_count, 2)
         with self.assertRaises(UserError):
             cycle.action_open()
+        # The button starts the close; the job runs it step by step.
         cycle.action_close()
+        self.assertEqual((cycle.state, cycle.close_step), ("closing", "carts"))
+        self.assertEqual(cycle.close_progress, 0)
+        cron = self.env.ref("coop_marketplace.ir_cron_coop_cycle_close")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search([("cron_id", "=", cron.id)]),
+            "the close job is triggered",
+        )
+        Cycle = self.env["coop.order.cycle"]
+        Cycle._cron_close_steps()
+        self.assertEqual(cycle.close_step, "minimums")
+        self.assertEqual(cycle.close_progress, 17)
+        for _step in range(5):
+            Cycle._cron_close_steps()
         self.assertEqual(cycle.state, "closed")
+        self.assertFalse(cycle.close_step)
         # Idempotent: the second close changes nothing.
         self.assertFalse(cycle._close())
         cycle.action_close()
@@ -136,12 +151,19 @@ class TestOrderCycle(common.CoopMarketplaceCommon):
             self.assertEqual(later.state, "open")
         with freeze_time(now + timedelta(days=2, minutes=1)):
             Cycle._cron_open_and_close()
+            # The close itself is its own job's, step by step.
+            self.assertEqual(self.cycle.state, "closing")
+            while self.cycle.state == "closing":
+                Cycle._cron_close_steps()
             self.assertEqual(self.cycle.state, "closed")
             self.assertEqual(later.state, "open")
             Cycle._cron_open_and_close()
             self.assertEqual(self.cycle.state, "closed")
         with freeze_time(now + timedelta(days=4)):
             Cycle._cron_open_and_close()
+            self.assertEqual(later.state, "closing")
+            while later.state == "closing":
+                Cycle._cron_close_steps()
             self.assertEqual(later.state, "closed")
         self.assertEqual(empty.state, "draft")
 

@@ -204,7 +204,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
             self.order._coop_member_edit({self._carrots(self.order_bob): 1})
 
     def test_locked_after_the_close(self):
-        self.cycle.action_close()
+        self.cycle._close()
         with self.assertRaisesRegex(UserError, "closed"):
             self.order._coop_member_edit({self._carrots(self.order): 1})
         with self.assertRaises(UserError):
@@ -255,7 +255,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual(self.order.state, "cancel")
 
     def test_portal_says_when_locked(self):
-        self.cycle.action_close()
+        self.cycle._close()
         self.authenticate("coop_edit_alice", "coop_edit_alice")
         page = self.url_open(f"/my/orders/{self.order.id}")
         self.assertIn("o_coop_order_locked", page.text)

@@ -165,7 +165,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         order = self.orders[0]
         order._coop_set_pickup_slot(self.friday)
         order.action_confirm()  # the close cancels unconfirmed carts
-        self.cycle.action_close()
+        self.cycle._close()
         with self.assertRaisesRegex(UserError, "closed"):
             order._coop_set_pickup_slot(self.saturday)
         self.assertEqual(order.coop_pickup_slot_id, self.friday)

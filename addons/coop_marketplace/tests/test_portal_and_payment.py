@@ -83,7 +83,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         page = self.url_open(f"/my/orders/{self.order_alice.id}").text
         self.assertIn(self.saturday.display_name, page)
         # Once the cycle is closed, the slot stays.
-        self.cycle.action_close()
+        self.cycle._close()
         self._change_slot(self.order_alice, self.friday)
         self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
 

@@ -82,7 +82,7 @@ class TestWeighing(common.CoopMarketplaceCommon, TransactionCase):
         return tx
 
     def _close(self):
-        self.cycle.action_close()
+        self.cycle._close()
 
     def test_estimate_then_real_weight(self):
         line = self._line()
