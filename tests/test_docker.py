@@ -43,3 +43,38 @@ def test_container_config_points_at_the_addons_and_the_db():
     db_env = yaml.safe_load((DOCKER / "compose.yaml").read_text())["services"]["db"]
     assert db_env["environment"]["POSTGRES_USER"] == opts["db_user"]
     assert db_env["environment"]["POSTGRES_PASSWORD"] == opts["db_password"]
+
+
+PRODUCTION = DOCKER / "production"
+
+
+def test_production_layout_nodes_cron_replica_nginx():
+    """Two web nodes with workers and one data dir, jobs on their own node,
+    a replica for the read-only routes, nginx with the websocket route."""
+    compose = yaml.safe_load((PRODUCTION / "compose.yaml").read_text())
+    services = compose["services"]
+    nodes = [services[name] for name in ("odoo-1", "odoo-2")]
+    for node in [*nodes, services["odoo-cron"]]:
+        assert "odoo-data:/var/lib/odoo" in node["volumes"]
+        assert (DOCKER.parent / node["build"]["dockerfile"]).is_file()
+    for node in nodes:
+        assert "--max-cron-threads=0" in node["command"]
+    assert "--max-cron-threads=2" in services["odoo-cron"]["command"]
+    assert services["db-replica"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert "wal_level=replica" in services["db"]["command"]
+    conf = configparser.ConfigParser()
+    conf.read(PRODUCTION / "odoo.conf")
+    opts = conf["options"]
+    assert opts["db_host"] == "db"
+    assert opts["db_replica_host"] == "db-replica"
+    assert int(opts["workers"]) >= 2
+    assert opts["gevent_port"] == "8072"
+    assert opts["proxy_mode"] == "True"
+    assert opts["list_db"] == "False"
+    assert opts["admin_passwd"] and opts["admin_passwd"] != "admin"
+    nginx = (PRODUCTION / "nginx.conf").read_text()
+    assert "location /websocket" in nginx
+    assert "odoo-1:8072" in nginx and "odoo-2:8069" in nginx
+    for script in ("primary-init.sh", "replica-entrypoint.sh"):
+        assert (PRODUCTION / script).stat().st_mode & 0o111, f"{script} executable"
+    assert "pg_basebackup" in (PRODUCTION / "replica-entrypoint.sh").read_text()
