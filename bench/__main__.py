@@ -17,6 +17,7 @@ the screen and to ``bench/results/<date>-<size>.json`` (not committed).
 """
 
 import argparse
+import contextlib
 import functools
 import hashlib
 import json
@@ -85,6 +86,22 @@ def copy_template(args, name):
     """``name``: a fresh copy of ``--template`` (default: the test template)."""
     coop.copy_db(args.template or coop.ensure_template(), name)
     return name
+
+
+@contextlib.contextmanager
+def rolled_back_env(args, name, context=None):
+    """The ours-only scripts' frame: a superuser environment on ``name``, a
+    fresh copy of ``--template``, in one transaction rolled back at the end;
+    the copy is dropped afterwards."""
+    odoo_env_setup()
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+
+    copy_template(args, name)
+    with Registry(name).cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, context or {})
+        cr.rollback()
+    coop.drop_db(name)
 
 
 def generate(odoo, dbname, size, seed, companies=1):

@@ -19,7 +19,7 @@ import random
 import time
 from datetime import timedelta
 
-from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
+from bench.__main__ import add_template_argument, rolled_back_env
 
 BENCH_DB = "coop_bench_bike_rounds"
 
@@ -145,16 +145,9 @@ def main():
     parser.add_argument("--per-round", type=int, default=25)
     add_template_argument(parser)
     args = parser.parse_args()
-    odoo_env_setup()
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
-
-    copy_template(args, BENCH_DB)
-    registry = Registry(BENCH_DB)
-    with registry.cursor() as cr:
-        env = api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
-        )
+    with rolled_back_env(
+        args, BENCH_DB, {"tracking_disable": True, "mail_notrack": True}
+    ) as env:
         start = time.perf_counter()
         cycle, orders = build(env, args.deliveries, args.couriers, args.per_round)
         print(
@@ -164,8 +157,6 @@ def main():
         )
         print(build_rounds(cycle, orders), flush=True)
         print(plan_only(args.deliveries, args.couriers, args.per_round), flush=True)
-        cr.rollback()
-    coop.drop_db(BENCH_DB)
 
 
 if __name__ == "__main__":

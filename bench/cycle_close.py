@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from datetime import timedelta
 
-from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
+from bench.__main__ import add_template_argument, rolled_back_env
 
 BENCH_DB = "coop_bench_close"
 LINES_PER_ORDER = 5
@@ -218,14 +218,8 @@ def main():
     parser.add_argument("--points", type=int, default=40)
     add_template_argument(parser)
     args = parser.parse_args()
-    odoo_env_setup()
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
-
-    copy_template(args, BENCH_DB)
-    registry = Registry(BENCH_DB)
-    with registry.cursor() as cr:
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    with rolled_back_env(args, BENCH_DB) as env:
+        cr = env.cr
         start = time.perf_counter()
         cycle, orders = build(env, args.lines, args.producers, args.points)
         env.flush_all()
@@ -239,8 +233,6 @@ def main():
             print(background(cycle), flush=True)
         else:
             print(close(cycle, orders), flush=True)
-        cr.rollback()
-    coop.drop_db(BENCH_DB)
 
 
 if __name__ == "__main__":

@@ -21,7 +21,7 @@ import argparse
 import time
 from datetime import timedelta
 
-from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
+from bench.__main__ import add_template_argument, rolled_back_env
 
 BENCH_DB = "coop_bench_ordering"
 
@@ -191,22 +191,13 @@ def main():
     parser.add_argument("--weighed", type=int, default=500)
     add_template_argument(parser)
     args = parser.parse_args()
-    odoo_env_setup()
-    from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
-
-    copy_template(args, BENCH_DB)
-    registry = Registry(BENCH_DB)
-    with registry.cursor() as cr:
-        env = api.Environment(
-            cr, SUPERUSER_ID, {"tracking_disable": True, "mail_notrack": True}
-        )
+    with rolled_back_env(
+        args, BENCH_DB, {"tracking_disable": True, "mail_notrack": True}
+    ) as env:
         if args.standing:
             bench_standing(env, args.standing)
         if args.weighed:
             bench_weighed(env, args.weighed)
-        cr.rollback()
-    coop.drop_db(BENCH_DB)
 
 
 if __name__ == "__main__":
