@@ -21,6 +21,9 @@ class StockPickingBatch(models.Model):
     coop_capacity_kg = fields.Float(
         string="Bike load (kg)", help="What the bike of this round carries."
     )
+    coop_stop_count = fields.Integer(
+        string="Number of stops", compute="_compute_coop_load"
+    )
     coop_load_kg = fields.Float(
         string="Load (kg)", compute="_compute_coop_load", digits="Stock Weight"
     )
@@ -33,11 +36,13 @@ class StockPickingBatch(models.Model):
         compute="_compute_coop_round_state",
     )
 
-    @api.depends("coop_stop_ids.weight", "coop_capacity_kg")
+    @api.depends("coop_stop_ids", "coop_stop_ids.weight", "coop_capacity_kg")
     def _compute_coop_load(self):
         for batch in self:
             # sudo: a courier reads the load of their round, not the moves.
-            batch.coop_load_kg = sum(batch.sudo().coop_stop_ids.mapped("weight"))
+            stops = batch.sudo().coop_stop_ids
+            batch.coop_stop_count = len(stops)
+            batch.coop_load_kg = sum(stops.mapped("weight"))
             batch.coop_overloaded = bool(
                 batch.coop_capacity_kg and batch.coop_load_kg > batch.coop_capacity_kg
             )

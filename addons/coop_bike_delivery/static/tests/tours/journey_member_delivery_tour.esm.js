@@ -1,5 +1,8 @@
 import * as tourUtils from "@website_sale/js/tours/tour_utils";
-import {addToBasket} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
+import {
+    addToBasket,
+    openNewestOrder,
+} from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
 // The demo member (login "membre", on a phone, 12 rue Gambetta in Lille)
@@ -78,16 +81,7 @@ registry.category("web_tour.tours").add("coop_bike_delivery_journey_member", {
             content: "the order is confirmed",
             trigger: ".oe_website_sale_tx_status",
         },
-        {
-            content: "open my orders",
-            trigger: "body",
-            run: "goToUrl /my/orders",
-        },
-        {
-            content: "open the newest order",
-            trigger: ".o_portal_my_doc_table tbody tr:first-child a",
-            run: "click",
-        },
+        ...openNewestOrder(),
         {
             content: "the order page shows the delivery slot and the word",
             trigger:

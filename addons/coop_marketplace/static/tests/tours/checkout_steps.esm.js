@@ -100,3 +100,21 @@ export function bookSlotAndPayAtPickup() {
         },
     ];
 }
+
+/**
+ * From anywhere in her account: "Mes commandes", then her newest order.
+ */
+export function openNewestOrder() {
+    return [
+        {
+            content: "open my orders",
+            trigger: "body",
+            run: "goToUrl /my/orders",
+        },
+        {
+            content: "open the newest order",
+            trigger: ".o_portal_my_doc_table tbody tr:first-child a",
+            run: "click",
+        },
+    ];
+}

@@ -2,6 +2,7 @@ import * as tourUtils from "@website_sale/js/tours/tour_utils";
 import {
     bookSlotAndPayAtPickup,
     choosePickupPoint,
+    openNewestOrder,
 } from "@coop_marketplace/../tests/tours/checkout_steps.esm";
 import {registry} from "@web/core/registry";
 
@@ -50,16 +51,7 @@ registry.category("web_tour.tours").add("coop_marketplace_journey_member", {
         ...choosePickupPoint("Hellemmes", {selectorText: "Choisir un point d'enlèvement"}),
         tourUtils.confirmOrder(),
         ...bookSlotAndPayAtPickup(),
-        {
-            content: "open my orders",
-            trigger: "body",
-            run: "goToUrl /my/orders",
-        },
-        {
-            content: "open the newest order",
-            trigger: ".o_portal_my_doc_table tbody tr:first-child a",
-            run: "click",
-        },
+        ...openNewestOrder(),
         {
             content: "the order page shows the pickup slot",
             trigger: "#coop_pickup_info .o_coop_portal_slot:contains('Hellemmes')",
