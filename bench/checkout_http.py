@@ -142,19 +142,22 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_server(port, workers):
+def start_server(port, workers, dbname=BENCH_DB, extra=(), stderr=subprocess.PIPE):
+    """An Odoo server on ``dbname`` with ``workers`` processes and no job
+    thread; returns (process, url) once it answers."""
     cmd = coop.odoo_cmd(
         "test.conf",
-        f"--database={BENCH_DB}",
-        f"--db-filter=^{BENCH_DB}$",
+        f"--database={dbname}",
+        f"--db-filter=^{dbname}$",
         f"--http-port={port}",
         f"--workers={workers}",
         "--max-cron-threads=0",
         "--limit-time-real=600",
         "--limit-time-cpu=600",
         "--log-level=warn",
+        *extra,
     )
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:

@@ -9,7 +9,19 @@ class CoopWebsiteSale(WebsiteSale):
     """Checkout with a coop pickup point: after the point (Odoo's location
     selector), the member picks a time slot, before paying."""
 
-    # --- Shop: filter by producer (``/shop?producer=<id>``) ---
+    # --- Shop: read-only, filter by producer (``/shop?producer=<id>``) ---
+
+    def _coop_shop_readonly(self):
+        """The shop's listing only reads (the cart is not created before a
+        product is added; the cycle and the pricelist live in the session),
+        so it is served from a read-only cursor: from the PostgreSQL replica
+        when ``db_replica_*`` is set. Odoo 18 declares ``/shop`` read/write;
+        an override may only change that through a callable."""
+        return True
+
+    @route(readonly=_coop_shop_readonly)
+    def shop(self, *args, **kwargs):
+        return super().shop(*args, **kwargs)
 
     @staticmethod
     def _coop_producer_id(value):
