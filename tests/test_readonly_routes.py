@@ -13,7 +13,7 @@ from odoo.tests import HttpCase
 
 READONLY_PATHS = {
     "/shop",
-    "/shop/category/<model(\"product.public.category\"):category>",
+    '/shop/category/<model("product.public.category"):category>',
     "/shop/cycle/<int:cycle_id>",
     "/my/wallet",
     "/my/rounds",
