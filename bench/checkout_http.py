@@ -295,7 +295,8 @@ def main():
         outcomes, latencies = run(sessions, WithSlots(url, ids["slot"]))
         with registry.cursor() as cr:
             cr.execute(
-                "SELECT booked FROM coop_pickup_slot WHERE id = %s", [ids["slot"]]
+                "SELECT count(*) FROM sale_order WHERE coop_pickup_slot_id = %s",
+                [ids["slot"]],
             )
             booked = f"{cr.fetchone()[0]} / {args.capacity}"
         report("with slots", outcomes, latencies, args.members, booked)

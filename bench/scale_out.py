@@ -464,15 +464,16 @@ def signed_in_as(url, session):
 
 
 def slot_bookings(slot_id, replica_port=None):
-    """(booked, capacity, orders holding the slot) on the primary, or on
-    the replica."""
+    """(places taken, capacity, orders holding the slot) on the primary, or
+    on the replica."""
     conn = replica_conn(replica_port) if replica_port else coop.connect(BENCH_DB)
     with contextlib.closing(conn):
         return query(
             conn,
-            "SELECT s.booked, s.capacity, (SELECT count(*) FROM sale_order o"
-            "  WHERE o.coop_pickup_slot_id = s.id)"
-            " FROM coop_pickup_slot s WHERE s.id = %s",
+            "SELECT count(DISTINCT o.coop_slot_place), s.capacity, count(o.id)"
+            " FROM coop_pickup_slot s"
+            " LEFT JOIN sale_order o ON o.coop_pickup_slot_id = s.id"
+            " WHERE s.id = %s GROUP BY s.id",
             [slot_id],
         )[0]
 

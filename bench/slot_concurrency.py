@@ -131,7 +131,8 @@ def main():
                 booked = sum(ok for ok, _s in results)
                 with registry.cursor() as cr:
                     cr.execute(
-                        "SELECT booked FROM coop_pickup_slot WHERE id = %s",
+                        "SELECT count(*) FROM sale_order"
+                        " WHERE coop_pickup_slot_id = %s",
                         [ids["slot"]],
                     )
                     in_db = cr.fetchone()[0]

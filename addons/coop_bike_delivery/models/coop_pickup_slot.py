@@ -84,6 +84,9 @@ class CoopPickupSlot(models.Model):
     @api.constrains("kind", "courier_count", "deliveries_per_round")
     def _check_couriers(self):
         _check_couriers(self)
+        # The capacity follows the couriers: fewer of them can't leave more
+        # orders than places.
+        self._check_capacity_holds_bookings()
 
     @api.depends("kind")
     def _compute_display_name(self):

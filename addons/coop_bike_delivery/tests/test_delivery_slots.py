@@ -46,6 +46,34 @@ class TestDeliverySlots(CoopBikeCommon):
         self.assertFalse(order.coop_pickup_slot_id)
         self.assertEqual(self.friday.booked, 0)
 
+    def test_fewer_couriers_keep_the_bookings_or_are_refused(self):
+        """The capacity follows the couriers: 2 couriers × 3 stops hold 4
+        orders, which a single courier (3 stops) can't take."""
+        orders = self.env["sale.order"]
+        for index in range(4):
+            partner = self._member_at(f"Membre {index}", zip_code="59800")
+            order = self._create_order(self.cycle, partner=partner)
+            order._set_delivery_method(self.bike)
+            order._coop_set_pickup_slot(self.saturday)
+            orders |= order
+        places = orders.mapped("coop_slot_place")
+        self.assertEqual(len(set(places)), 4)
+        self.assertTrue(set(places) <= set(range(1, 7)), places)
+        with (
+            self.assertRaisesRegex(ValidationError, "more bookings than its"),
+            self.cr.savepoint(),
+        ):
+            self.saturday.courier_count = 1
+        orders[0]._coop_release_pickup_slot()
+        orders[1]._coop_release_pickup_slot()
+        self.saturday.deliveries_per_round = 2  # 2 × 2
+        self.saturday.courier_count = 1  # 1 × 2: the two left renumbered
+        self.env.flush_all()
+        orders.invalidate_recordset(["coop_slot_place"])
+        self.assertEqual(self.saturday.capacity, 2)
+        self.assertEqual(sorted(orders[2:].mapped("coop_slot_place")), [1, 2])
+        self.assertEqual(self.saturday.booked, 2)
+
     def test_a_pickup_order_never_sees_delivery_slots(self):
         order = self._create_order(self.cycle)
         order.coop_pickup_point_id = self.hub

@@ -1,88 +1,98 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import random
+
+import psycopg2
+
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_datetime
 from odoo.tools.sql import column_exists, table_exists
 
-# The database's own guarantee that a slot's ``booked`` equals the number of
-# orders holding it, checked at each commit (deferred: within a transaction
-# the place and the order's field change one after the other). Whatever
-# writes the tables (ORM, RPC, import, raw SQL), an inconsistent count is
-# never committed.
-BOOKED_TRIGGER_SQL = """
-CREATE OR REPLACE FUNCTION coop_pickup_slot_check_booked() RETURNS trigger
+# The database's own guarantee that a slot never holds more orders than its
+# places. An order holds a slot at a numbered place, from 1 to the slot's
+# capacity, and no two orders of a slot hold the same number (a unique
+# index, see ``sale.order.init``): checked at each commit (deferred: within
+# a transaction the slot and the place change one after the other), whatever
+# writes the tables (ORM, RPC, import, raw SQL). A smaller capacity keeps
+# every booking, renumbered within it, or is refused.
+PLACE_TRIGGER_SQL = """
+CREATE OR REPLACE FUNCTION coop_slot_place_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
-    slot_ids integer[];
     wrong integer;
 BEGIN
-    IF TG_TABLE_NAME = 'coop_pickup_slot' THEN
-        slot_ids := ARRAY[NEW.id];
-    ELSIF TG_OP = 'INSERT' THEN
-        slot_ids := ARRAY[NEW.coop_pickup_slot_id];
-    ELSIF TG_OP = 'DELETE' THEN
-        slot_ids := ARRAY[OLD.coop_pickup_slot_id];
-    ELSE
-        slot_ids := ARRAY[OLD.coop_pickup_slot_id, NEW.coop_pickup_slot_id];
-    END IF;
-    SELECT slot.id INTO wrong
-      FROM coop_pickup_slot slot
-     WHERE slot.id = ANY(slot_ids)
-       AND slot.booked <> (SELECT count(*) FROM sale_order
-                            WHERE coop_pickup_slot_id = slot.id)
-     LIMIT 1;
+    SELECT o.id INTO wrong
+      FROM sale_order o
+      JOIN coop_pickup_slot s ON s.id = o.coop_pickup_slot_id
+     WHERE o.id = NEW.id
+       AND (o.coop_slot_place IS NULL
+            OR o.coop_slot_place NOT BETWEEN 1 AND s.capacity);
     IF wrong IS NOT NULL THEN
         RAISE EXCEPTION
-            'Pickup slot %: its booked places differ from the orders holding it',
+            'Sale order %: its place is not one of its pickup slot''s places',
             wrong USING ERRCODE = 'check_violation';
     END IF;
     RETURN NULL;
 END $$;
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_insert ON sale_order;
-CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_insert
-    AFTER INSERT ON sale_order
+DROP TRIGGER IF EXISTS coop_slot_place_check ON sale_order;
+CREATE CONSTRAINT TRIGGER coop_slot_place_check
+    AFTER INSERT OR UPDATE OF coop_pickup_slot_id, coop_slot_place ON sale_order
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
     WHEN (NEW.coop_pickup_slot_id IS NOT NULL)
-    EXECUTE FUNCTION coop_pickup_slot_check_booked();
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_update ON sale_order;
-CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_update
-    AFTER UPDATE OF coop_pickup_slot_id ON sale_order
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (OLD.coop_pickup_slot_id IS DISTINCT FROM NEW.coop_pickup_slot_id)
-    EXECUTE FUNCTION coop_pickup_slot_check_booked();
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_delete ON sale_order;
-CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_delete
-    AFTER DELETE ON sale_order
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (OLD.coop_pickup_slot_id IS NOT NULL)
-    EXECUTE FUNCTION coop_pickup_slot_check_booked();
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_count ON coop_pickup_slot;
-CREATE CONSTRAINT TRIGGER coop_pickup_slot_booked_count
-    AFTER UPDATE OF booked ON coop_pickup_slot
-    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (OLD.booked IS DISTINCT FROM NEW.booked)
-    EXECUTE FUNCTION coop_pickup_slot_check_booked();
+    EXECUTE FUNCTION coop_slot_place_check();
+
+CREATE OR REPLACE FUNCTION coop_slot_capacity_renumber() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF (SELECT count(*) FROM sale_order
+         WHERE coop_pickup_slot_id = NEW.id) > NEW.capacity THEN
+        RAISE EXCEPTION 'Pickup slot %: more bookings than its capacity',
+            NEW.id USING ERRCODE = 'check_violation';
+    END IF;
+    WITH high AS (
+        SELECT id, row_number() OVER (ORDER BY coop_slot_place) AS rank
+          FROM sale_order
+         WHERE coop_pickup_slot_id = NEW.id AND coop_slot_place > NEW.capacity
+    ), free AS (
+        SELECT place, row_number() OVER (ORDER BY place) AS rank
+          FROM generate_series(1, NEW.capacity) AS place
+         WHERE NOT EXISTS (SELECT 1 FROM sale_order
+                            WHERE coop_pickup_slot_id = NEW.id
+                              AND coop_slot_place = place)
+    )
+    UPDATE sale_order o SET coop_slot_place = free.place
+      FROM high JOIN free USING (rank)
+     WHERE o.id = high.id;
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS coop_slot_capacity_renumber ON coop_pickup_slot;
+CREATE TRIGGER coop_slot_capacity_renumber
+    AFTER UPDATE OF capacity ON coop_pickup_slot
+    FOR EACH ROW WHEN (NEW.capacity < OLD.capacity)
+    EXECUTE FUNCTION coop_slot_capacity_renumber();
 """
 
 
-def install_booked_trigger(cr):
+def install_place_triggers(cr):
     """Create the triggers once both tables are there (called by both
     models' ``init``: whichever comes second creates them)."""
     if table_exists(cr, "coop_pickup_slot") and column_exists(
-        cr, "sale_order", "coop_pickup_slot_id"
+        cr, "sale_order", "coop_slot_place"
     ):
-        cr.execute(BOOKED_TRIGGER_SQL)
+        cr.execute(PLACE_TRIGGER_SQL)
 
 
 class CoopPickupSlot(models.Model):
     """A dated time window of a pickup point in a cycle, with a number of
     orders it can take.
 
-    ``booked`` is never written through the ORM: ``_take_place`` and
-    ``_give_place`` change it with one conditional UPDATE each, so two
-    checkouts at the same moment can't both take the last place; the CHECK
-    constraint below and the commit-time triggers (``booked`` = orders
-    holding the slot) are the last line of defence.
+    Its places are numbered from 1 to ``capacity``; an order holds one
+    (``sale.order.coop_slot_place``), and no two orders of a slot hold the
+    same (a unique index). Booking (``_take_place``) gives the order a free
+    number: two checkouts at the same moment take different numbers and
+    never wait for each other on a shared counter; two that try the same
+    number are told apart by the index, and the second takes another. The
+    last place can't be taken twice. ``booked`` is counted from the orders.
     """
 
     _name = "coop.pickup.slot"
@@ -115,7 +125,10 @@ class CoopPickupSlot(models.Model):
     start_datetime = fields.Datetime(string="Start", required=True)
     end_datetime = fields.Datetime(string="End", required=True)
     capacity = fields.Integer(required=True, default=10)
-    booked = fields.Integer(default=0, readonly=True, copy=False)
+    order_ids = fields.One2many(
+        "sale.order", "coop_pickup_slot_id", string="Orders", readonly=True
+    )
+    booked = fields.Integer(compute="_compute_booked")
     available = fields.Integer(compute="_compute_available")
 
     _sql_constraints = [
@@ -123,13 +136,6 @@ class CoopPickupSlot(models.Model):
             "capacity_positive",
             "CHECK(capacity > 0)",
             "The capacity of a slot must be positive.",
-        ),
-        (
-            "booked_within_capacity",
-            # Not checked against a capacity that is itself wrong: that one
-            # answers "must be positive" (PostgreSQL checks by name order).
-            "CHECK(booked >= 0 AND (booked <= capacity OR capacity <= 0))",
-            "A slot can't have more bookings than its capacity.",
         ),
         (
             "end_after_start",
@@ -144,7 +150,32 @@ class CoopPickupSlot(models.Model):
     ]
 
     def init(self):
-        install_booked_trigger(self.env.cr)
+        install_place_triggers(self.env.cr)
+
+    @api.depends("order_ids")
+    def _compute_booked(self):
+        # sudo: the count of orders holding a slot, which anyone reading the
+        # slot may see (members choose a slot by its places left).
+        counts = dict(
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [("coop_pickup_slot_id", "in", self.ids)],
+                ["coop_pickup_slot_id"],
+                ["__count"],
+            )
+        )
+        for slot in self:
+            slot.booked = counts.get(slot._origin, 0)
+
+    @api.constrains("capacity")
+    def _check_capacity_holds_bookings(self):
+        # A capacity that is itself wrong answers "must be positive" first.
+        for slot in self.filtered(lambda s: s.capacity > 0):
+            if slot.booked > slot.capacity:
+                raise ValidationError(
+                    self.env._("A slot can't have more bookings than its capacity.")
+                )
 
     @api.depends("capacity", "booked")
     def _compute_available(self):
@@ -170,42 +201,53 @@ class CoopPickupSlot(models.Model):
             )
 
     # === PLACES === #
-    # The slot only counts its places; which order holds it is the order's
-    # business (sale.order._coop_set_pickup_slot, the field's one writer).
+    # The slot gives the places; which order holds it is the order's business
+    # (sale.order._coop_set_pickup_slot, the one writer of the order's slot).
 
-    def _take_place(self):
-        """Take one place of this slot, or raise if it is full. Works in
-        sudo on purpose: members can't write slots."""
+    def _take_place(self, order):
+        """Give ``order`` a free place of this slot (its number, written on
+        the order with the slot), or raise if the slot is full. Works in SQL
+        on purpose: members can't write orders' slots."""
         self.ensure_one()
         # Pending ORM writes (a capacity changed in this transaction) must
-        # be in the table the UPDATE reads.
-        self.flush_recordset(["capacity", "booked"])
-        # The condition and the increment are one statement on a locked
-        # row: concurrent bookings wait for each other, and the loser sees
-        # the winner's count (or gets a serialization error, retried).
-        self.env.cr.execute(
+        # be in the tables the statements read.
+        self.flush_recordset(["capacity"])
+        order.flush_recordset(["coop_pickup_slot_id", "coop_slot_place"])
+        cr = self.env.cr
+        cr.execute(
             SQL(
-                "UPDATE coop_pickup_slot SET booked = booked + 1"
-                " WHERE id = %s AND booked < capacity RETURNING id",
+                "SELECT coop_slot_place FROM sale_order"
+                " WHERE coop_pickup_slot_id = %s AND id != %s",
                 self.id,
+                order.id,
             )
         )
-        taken = self.env.cr.fetchone()
-        self.invalidate_recordset(["booked"])
-        if not taken:
-            raise UserError(
-                self.env._("This pickup slot is full, please choose another one.")
-            )
-
-    def _give_place(self):
-        """Give one place of this slot back."""
-        self.ensure_one()
-        self.flush_recordset(["capacity", "booked"])
-        self.env.cr.execute(
-            SQL(
-                "UPDATE coop_pickup_slot SET booked = booked - 1"
-                " WHERE id = %s AND booked > 0",
-                self.id,
-            )
+        taken = {place for (place,) in cr.fetchall()}
+        free = [n for n in range(1, self.capacity + 1) if n not in taken]
+        # In random order, so that checkouts at the same moment try
+        # different numbers. A number taken since this transaction began
+        # (its snapshot can't see it) is refused by the unique index, after
+        # waiting for the other checkout's commit if it is still running:
+        # then the next number, in a savepoint, without retrying the request.
+        random.shuffle(free)
+        for place in free:
+            try:
+                with cr.savepoint(flush=False):
+                    cr.execute(
+                        SQL(
+                            "UPDATE sale_order SET coop_pickup_slot_id = %s,"
+                            " coop_slot_place = %s WHERE id = %s",
+                            self.id,
+                            place,
+                            order.id,
+                        ),
+                        log_exceptions=False,
+                    )
+            except psycopg2.errors.UniqueViolation:
+                continue
+            order.invalidate_recordset(["coop_pickup_slot_id", "coop_slot_place"])
+            self.invalidate_recordset(["order_ids", "booked", "available"])
+            return place
+        raise UserError(
+            self.env._("This pickup slot is full, please choose another one.")
         )
-        self.invalidate_recordset(["booked"])

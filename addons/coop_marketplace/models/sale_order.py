@@ -5,8 +5,9 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
+from odoo.tools.sql import column_exists
 
-from .coop_pickup_slot import install_booked_trigger
+from .coop_pickup_slot import install_place_triggers
 
 _logger = logging.getLogger(__name__)
 
@@ -24,10 +25,10 @@ class SaleOrder(models.Model):
         copy=False,
         ondelete="restrict",
     )
-    # Written only by _coop_set_pickup_slot and _coop_release_pickup_slot,
-    # which take and give the slot's places: any other write (RPC, import)
-    # is routed through them (see write/create), so that ``booked`` always
-    # equals the number of orders holding the slot.
+    # Written only by _coop_set_pickup_slot (through the slot's
+    # _take_place) and _coop_release_pickup_slot: any other write (RPC,
+    # import) is routed through them (see write/create), so that an order
+    # holds its slot at one of its numbered places.
     coop_pickup_slot_id = fields.Many2one(
         "coop.pickup.slot",
         string="Pickup slot",
@@ -35,6 +36,12 @@ class SaleOrder(models.Model):
         copy=False,
         readonly=True,
         ondelete="restrict",
+    )
+    coop_slot_place = fields.Integer(
+        string="Place in the slot",
+        copy=False,
+        readonly=True,
+        help="The number of the place the order holds in its slot.",
     )
 
     coop_pickup_point_id = fields.Many2one(
@@ -48,7 +55,24 @@ class SaleOrder(models.Model):
 
     def init(self):
         res = super().init()
-        install_booked_trigger(self.env.cr)
+        # No two orders of a slot at the same place: what keeps a slot from
+        # taking more orders than its places (see coop.pickup.slot). Orders
+        # booked before places were numbered get theirs.
+        if column_exists(self.env.cr, "sale_order", "coop_slot_place"):
+            self.env.cr.execute(
+                "UPDATE sale_order o SET coop_slot_place = numbered.place"
+                " FROM (SELECT id, row_number() OVER ("
+                "   PARTITION BY coop_pickup_slot_id ORDER BY id) AS place"
+                "   FROM sale_order WHERE coop_pickup_slot_id IS NOT NULL"
+                " ) numbered"
+                " WHERE o.id = numbered.id AND o.coop_slot_place IS NULL"
+            )
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS sale_order_coop_slot_place_unique"
+            " ON sale_order (coop_pickup_slot_id, coop_slot_place)"
+            " WHERE coop_pickup_slot_id IS NOT NULL"
+        )
+        install_place_triggers(self.env.cr)
         return res
 
     @api.constrains("coop_cycle_id", "coop_pickup_point_id", "coop_pickup_slot_id")
@@ -77,6 +101,10 @@ class SaleOrder(models.Model):
         return orders
 
     def write(self, vals):
+        if "coop_slot_place" in vals and not self.env.context.get("coop_slot_owner"):
+            raise UserError(
+                self.env._("The place in a pickup slot is given by the booking.")
+            )
         if "coop_pickup_slot_id" in vals and not self.env.context.get(
             "coop_slot_owner"
         ):
@@ -103,9 +131,9 @@ class SaleOrder(models.Model):
     def _coop_release_pickup_slot(self):
         """Give back the places these orders hold (nothing for an order that
         holds none: releasing twice is harmless)."""
-        for order in self.filtered("coop_pickup_slot_id"):
-            order.coop_pickup_slot_id._give_place()
-            order.sudo().with_context(coop_slot_owner=True).coop_pickup_slot_id = False
+        self.filtered("coop_pickup_slot_id").sudo().with_context(
+            coop_slot_owner=True
+        ).write({"coop_pickup_slot_id": False, "coop_slot_place": 0})
 
     def _coop_set_pickup_slot(self, slot):
         """Book ``slot`` for this order, giving back its previous slot; an
@@ -140,11 +168,10 @@ class SaleOrder(models.Model):
         with self.env.cr.savepoint():
             self._coop_release_pickup_slot()
             if slot:
-                slot._take_place()
+                slot._take_place(self)
                 # sudo: members book a slot on their cart, not by writing it.
                 self.sudo().with_context(coop_slot_owner=True).write(
                     {
-                        "coop_pickup_slot_id": slot.id,
                         "coop_pickup_point_id": (
                             self.coop_pickup_point_id or slot.point_id
                         ).id,

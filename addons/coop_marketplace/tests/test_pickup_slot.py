@@ -24,11 +24,21 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             cls.orders |= cls._create_order(cls.cycle)
 
     def _db_booked(self, slot):
+        """The orders holding ``slot`` in the database, each at its own
+        place within the capacity."""
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT booked FROM coop_pickup_slot WHERE id = %s", [slot.id]
+            "SELECT count(*), count(DISTINCT coop_slot_place),"
+            " coalesce(min(coop_slot_place), 1), coalesce(max(coop_slot_place), 0)"
+            " FROM sale_order WHERE coop_pickup_slot_id = %s",
+            [slot.id],
         )
-        return self.env.cr.fetchone()[0]
+        count, places, lowest, highest = self.env.cr.fetchone()
+        self.assertEqual(places, count, "two orders at the same place")
+        self.assertGreaterEqual(lowest, 1)
+        self.assertLessEqual(highest, slot.capacity)
+        self.assertEqual(slot.booked, count)
+        return count
 
     # === GENERATION === #
 
@@ -228,21 +238,48 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.env.cr.execute("SET CONSTRAINTS ALL IMMEDIATE")
         self.env.cr.execute("SET CONSTRAINTS ALL DEFERRED")
 
-    def test_the_database_refuses_a_count_that_differs(self):
-        """Whatever writes the tables, a slot whose ``booked`` differs from
-        the orders holding it is never committed."""
+    def test_the_database_refuses_a_place_out_of_the_slot(self):
+        """Whatever writes the tables, an order holding a slot without a
+        place of its own within the capacity is never committed, and a
+        capacity below the orders holding the slot neither."""
         order, other = self.orders[:2]
         order._coop_set_pickup_slot(self.saturday)
         order.write({"coop_pickup_slot_id": False})
         other.write({"coop_pickup_slot_id": self.saturday.id})
+        third = self.orders[2]
+        third._coop_set_pickup_slot(self.saturday)
         self._check_booked_now()  # the owner's paths: consistent
-        for statement in (
-            # A count written by hand (RPC on a readonly field, SQL).
-            "UPDATE coop_pickup_slot SET booked = booked + 1 WHERE id = %(slot)s",
+        for statement, message in (
             # An order's slot written by SQL, skipping the booking.
-            "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s WHERE id = %(order)s",
-            # An order holding a slot deleted by SQL, its place not given back.
-            "DELETE FROM sale_order WHERE id = %(other)s",
+            (
+                (
+                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s"
+                    " WHERE id = %(order)s"
+                ),
+                "not one of its pickup slot's places",
+            ),
+            # A place beyond the capacity.
+            (
+                (
+                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s,"
+                    " coop_slot_place = 3 WHERE id = %(order)s"
+                ),
+                "not one of its pickup slot's places",
+            ),
+            # Another order's place.
+            (
+                (
+                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s,"
+                    " coop_slot_place = (SELECT coop_slot_place FROM sale_order"
+                    " WHERE id = %(other)s) WHERE id = %(order)s"
+                ),
+                "sale_order_coop_slot_place_unique",
+            ),
+            # A capacity below the orders holding the slot.
+            (
+                "UPDATE coop_pickup_slot SET capacity = 1 WHERE id = %(slot)s",
+                "more bookings than its capacity",
+            ),
         ):
             with (
                 self.subTest(statement=statement),
@@ -255,12 +292,48 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
                     {"slot": self.saturday.id, "order": order.id, "other": other.id},
                 )
                 self._check_booked_now()
-            self.assertIn("booked places differ", str(caught.exception))
+            self.assertIn(message, str(caught.exception))
+        self.env.invalidate_all()
+        self.assertEqual(self._db_booked(self.saturday), 2)
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
+        # The place is given by the booking only.
+        with self.assertRaisesRegex(UserError, "given by the booking"):
+            other.write({"coop_slot_place": 1})
+
+    def test_a_smaller_capacity_keeps_the_bookings_renumbered(self):
+        """Lowering a slot's capacity moves the orders holding the places
+        beyond it to free places within it; below the orders, refused."""
+        first, second, third = self.orders[:3]
+        for order in (first, second, third):
+            order._coop_set_pickup_slot(self.friday)
+        self.assertEqual(
+            sorted((first | second | third).mapped("coop_slot_place")), [1, 2, 3]
+        )
+        # The holder of place 1 leaves: the others keep 2 and 3.
+        holder_of_1 = (first | second | third).filtered(
+            lambda o: o.coop_slot_place == 1
+        )
+        holder_of_1._coop_release_pickup_slot()
+        staying = (first | second | third) - holder_of_1
+        self.friday.capacity = 2
+        self.env.flush_all()
+        staying.invalidate_recordset(["coop_slot_place"])
+        self.assertEqual(sorted(staying.mapped("coop_slot_place")), [1, 2])
+        self.assertEqual(self._db_booked(self.friday), 2)
+        self._check_booked_now()
+        with (
+            self.assertRaisesRegex(ValidationError, "more bookings than its"),
+            self.cr.savepoint(),
+        ):
+            self.friday.capacity = 1
+        # Full at 2: the next order is refused.
+        with self.assertRaisesRegex(UserError, "full"):
+            holder_of_1._coop_set_pickup_slot(self.friday)
 
     def test_a_negative_capacity_says_so(self):
         """Capacity −1: the error is "must be positive", not "more bookings
-        than its capacity" (which the other CHECK would answer first)."""
+        than its capacity" (the bookings' constraint leaves a capacity that
+        is itself wrong to the CHECK)."""
         with (
             mute_logger("odoo.sql_db"),
             self.assertRaises(IntegrityError) as caught,
@@ -274,8 +347,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.orders[0]._coop_set_pickup_slot(self.saturday)
         self.orders[1]._coop_set_pickup_slot(self.saturday)
         with (
-            mute_logger("odoo.sql_db"),
-            self.assertRaises(IntegrityError),
+            self.assertRaisesRegex(ValidationError, "more bookings than its capacity"),
             self.cr.savepoint(),
         ):
             self.saturday.capacity = 1
