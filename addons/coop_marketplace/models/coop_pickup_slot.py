@@ -225,12 +225,17 @@ class CoopPickupSlot(models.Model):
         taken = {place for (place,) in cr.fetchall()}
         free = [n for n in range(1, self.capacity + 1) if n not in taken]
         # In random order, so that checkouts at the same moment try
-        # different numbers. A number taken since this transaction began
-        # (its snapshot can't see it) is refused by the unique index, after
-        # waiting for the other checkout's commit if it is still running:
-        # then the next number, in a savepoint, without retrying the request.
+        # different numbers. A number another running checkout is taking is
+        # skipped at once (its transaction's advisory lock), instead of
+        # waiting for that checkout's commit; one taken since this
+        # transaction began (its snapshot can't see it) is refused by the
+        # unique index: then the next number, in a savepoint, without
+        # retrying the request.
         random.shuffle(free)
         for place in free:
+            cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", self.id, place))
+            if not cr.fetchone()[0]:
+                continue
             try:
                 with cr.savepoint(flush=False):
                     cr.execute(

@@ -315,6 +315,35 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         # The first orders, untouched, have nothing to refund.
         self.assertFalse(self.orders[0].coop_shortage_refund_ids)
 
+    def test_a_refund_killed_while_sending_is_sent_once_later(self):
+        """The refunds' job killed in the middle of a refund (not an error
+        it catches: the worker dies): that refund is rolled back whole and
+        still pending; the next run sends it, once."""
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.state = "test"
+        paid_tx = self._pay(self.orders[-1], provider, "COOP-SHORT-KILL")
+        refund = self._close_two_carrots_short().coop_shortage_refund_ids
+        Refund = type(self.env["coop.shortage.refund"])
+        send = Refund._send
+
+        def killed_after_sending(refund):
+            send(refund)
+            refund.env.flush_all()
+            raise KeyboardInterrupt("worker killed")
+
+        with (
+            patch.object(Refund, "_send", killed_after_sending),
+            self.assertRaises(KeyboardInterrupt),
+        ):
+            self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env.invalidate_all()
+        self.assertEqual(refund.state, "pending")
+        self.assertFalse(paid_tx.child_transaction_ids)
+        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.assertEqual(refund.state, "sent")
+        self.assertEqual(len(paid_tx.child_transaction_ids), 1)
+
     def test_shortage_paid_otherwise_is_a_todo(self):
         # "Pay at pickup" (payment_custom) can't refund: marked paid here,
         # the refund is left to the managers.

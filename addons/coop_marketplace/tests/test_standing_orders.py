@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from unittest.mock import patch
+
 from odoo import http
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -73,6 +75,50 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
             self.env["coop.standing.order"]._create_standing_orders(self.cycle)
         )
         self.assertEqual(self._orders(), orders)
+
+    def _standing_snapshot(self):
+        return sorted(
+            (
+                order.coop_standing_order_id.id,
+                order.coop_pickup_slot_id.id,
+                order.state,
+                tuple(order.order_line.mapped("product_uom_qty")),
+                order.amount_total,
+            )
+            for order in self._orders()
+        )
+
+    def test_a_killed_opening_resumes_without_doubles(self):
+        """The job killed after two orders (its earlier batches committed,
+        the current one lost): the next run creates the others, none twice,
+        as one uninterrupted run would have."""
+        self.saturday.capacity = 4
+        self.cycle.action_open()
+        Standing = self.env["coop.standing.order"]
+        with self.env.cr.savepoint() as savepoint:
+            Standing._create_standing_orders(self.cycle)
+            expected = self._standing_snapshot()
+            savepoint.rollback()
+        self.env.invalidate_all()
+        self.assertEqual(len(expected), 4)
+        create_order, made = type(Standing)._create_order, []
+
+        def killed_after_two(standing, cycle):
+            if len(made) == 2:
+                raise RuntimeError("worker killed")
+            made.append(standing)
+            return create_order(standing, cycle)
+
+        with (
+            patch.object(type(Standing), "_create_order", killed_after_two),
+            self.assertRaisesRegex(RuntimeError, "worker killed"),
+        ):
+            Standing._create_standing_orders(self.cycle)
+        self.assertEqual(len(self._orders()), 2)
+        Standing._create_standing_orders(self.cycle)
+        self.assertEqual(self._standing_snapshot(), expected)
+        Standing._create_standing_orders(self.cycle)
+        self.assertEqual(self._standing_snapshot(), expected)
 
     def test_skipped_paused_and_out_of_season_create_nothing(self):
         self.standing[0].skip_cycle_ids = self.cycle
