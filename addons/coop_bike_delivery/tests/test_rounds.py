@@ -52,8 +52,8 @@ class TestRounds(CoopBikeCommon):
         ]
 
     def test_nine_orders_in_two_slots_at_the_close(self):
-        self.saturday.courier_count = 1  # one courier each day
-        self.saturday.deliveries_per_round = 6
+        # One courier each day (one save: 1 × 6 places hold the 4 orders).
+        self.saturday.write({"courier_count": 1, "deliveries_per_round": 6})
         self.cycle._close()
         rounds = self._rounds()
         self.assertEqual(len(rounds), 2)
