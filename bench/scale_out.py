@@ -47,7 +47,6 @@ import os
 import pwd
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import tempfile
@@ -86,10 +85,6 @@ def check(condition, message):
     print(("  ok  " if condition else "  FAIL ") + message, flush=True)
     if not condition:
         raise EvidenceError(f"scale-out evidence failed: {message}")
-
-
-def primary():
-    return coop.connect()
 
 
 def query(conn, sql, params=()):
@@ -164,7 +159,7 @@ def replica(conn, workdir):
         folder.mkdir(mode=0o700)
         if owner:
             os.chown(folder, owner.pw_uid, owner.pw_gid)
-    port = checkout_http.free_port()
+    port = checkout_http.free_ports(1)[0]
     start = time.perf_counter()
     subprocess.run(
         [
@@ -238,12 +233,13 @@ def replica_conn(port):
 def wait_replayed(conn, replica_port):
     """Wait for the replica to replay everything the primary has written."""
     lsn = query(conn, "SELECT pg_current_wal_lsn()")[0][0]
-    rconn = replica_conn(replica_port)
-    for _ in range(600):
-        if query(rconn, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [lsn])[0][0]:
-            rconn.close()
-            return
-        time.sleep(0.1)
+    with contextlib.closing(replica_conn(replica_port)) as rconn:
+        for _ in range(600):
+            if query(rconn, "SELECT pg_last_wal_replay_lsn() >= %s::pg_lsn", [lsn])[0][
+                0
+            ]:
+                return
+            time.sleep(0.1)
     raise EvidenceError("the replica did not catch up in 60 s")
 
 
@@ -298,7 +294,7 @@ def nginx(workdir, http_nodes, websocket_nodes):
     """nginx with the production configuration, its upstreams pointed at
     ``http_nodes`` / ``websocket_nodes`` (ports); yields (url, access log)."""
     site = (ROOT / "docker" / "production" / "nginx.conf").read_text()
-    port = checkout_http.free_port()
+    port = checkout_http.free_ports(1)[0]
 
     def upstream(name, ports):
         servers = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
@@ -357,7 +353,7 @@ def nodes(workdir, count, workers, stats, replica_port=None):
     started, logs = [], []
     try:
         for index in range(count):
-            http_port, gevent_port = free_ports(2)
+            http_port, gevent_port = checkout_http.free_ports(2)
             extra = [f"--gevent-port={gevent_port}", "--proxy-mode"]
             if replica_port:
                 extra += [
@@ -391,15 +387,6 @@ def nodes(workdir, count, workers, stats, replica_port=None):
                 problems.append(line)
     check(not problems, f"no node logged an error {problems[:3]}")
     stats["conflicts retried"] = conflicts
-
-
-def free_ports(count):
-    """``count`` distinct free ports (bound together, so none repeats)."""
-    with contextlib.ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in sockets]
 
 
 # --- the loads ----------------------------------------------------------------
@@ -531,16 +518,16 @@ def run_layout(name, url, group, paths, args):
     checkout = checkout_load(url, sessions, group["slot"])
     print(f"{name}: shop {shop}", flush=True)
     print(f"{name}: checkout {checkout}", flush=True)
-    return sessions, shop, checkout
+    return shop, checkout
 
 
-def one_node(args, workdir, prepared, conn):
+def one_node(args, workdir, prepared):
     stats = {}
     with (
         nodes(workdir, 1, 0, stats) as [(http, gevent, _url)],
         nginx(workdir, [http], [gevent]) as (url, _log),
     ):
-        _sessions, shop, checkout = run_layout(
+        shop, checkout = run_layout(
             "one node, workers = 0",
             url,
             prepared["groups"][1],
@@ -648,14 +635,14 @@ def main():
     if not shutil.which("nginx") and not Path("/usr/sbin/nginx").exists():
         raise SystemExit("nginx is not installed (apt-get install nginx)")
 
-    conn = primary()
+    conn = coop.connect()
     workdir = Path(tempfile.mkdtemp(prefix="coop_scale_out_"))
     os.chmod(workdir, 0o755)
     figures = {}
     try:
         prepared = prepare(args, 1 if args.no_compare else 2)
         if not args.no_compare:
-            figures["one node"] = one_node(args, workdir, prepared, conn)
+            figures["one node"] = one_node(args, workdir, prepared)
         with replication_allowed(conn), replica(conn, workdir) as replica_port:
             figures["scaled out"] = scaled_out(
                 args, workdir, prepared, conn, replica_port
