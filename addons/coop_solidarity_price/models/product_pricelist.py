@@ -9,14 +9,12 @@ class ProductPricelist(models.Model):
     @api.model
     def _load_pos_data_domain(self, data):
         # Every till knows the tier pricelists, whatever its pricelist
-        # settings: selecting a member applies their tier by itself.
-        company_id = data["pos.config"]["data"][0]["company_id"]
-        tiers = (
-            self.env["coop.price.tier"].sudo().search([("company_id", "=", company_id)])
-        )
+        # settings: selecting a member applies their tier by itself. They come
+        # with the till's configuration, loaded before (no query here).
+        config = data["pos.config"]["data"][0]
         return expression.OR(
             [
                 super()._load_pos_data_domain(data),
-                [("id", "in", tiers.pricelist_id.ids)],
+                [("id", "in", config["coop_tier_pricelist_ids"])],
             ]
         )
