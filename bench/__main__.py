@@ -339,6 +339,11 @@ def main(argv=None):
         " first one's; the others hold their share of the members, their"
         " register, fund, website and open cycle)",
     )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="results file (default: bench/results/<date>-<size>.json)",
+    )
     args = parser.parse_args(argv)
     names = args.scenarios or all_scenarios
     if args.runs < 1:
@@ -407,7 +412,7 @@ def main(argv=None):
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     network = f"-{args.companies}companies" if args.companies > 1 else ""
-    out = RESULTS / f"{stamp}-{args.size}{network}.json"
+    out = args.out or RESULTS / f"{stamp}-{args.size}{network}.json"
     out.write_text(
         json.dumps(
             {
@@ -423,7 +428,7 @@ def main(argv=None):
             indent=2,
         )
     )
-    coop.say(f"bench: results in {out.relative_to(ROOT)}")
+    coop.say(f"bench: results in {out}")
     return rows
 
 

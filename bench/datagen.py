@@ -106,6 +106,8 @@ def generate(env, size="smoke", seed=42, companies=1):
         env["product.category"],
         [{"name": f"Rayon {name}"} for name in PRODUCE],
     )
+    # The till shows its products in a category, as every shop's till does.
+    pos_category = env["pos.category"].create({"name": "Épicerie bench"})
     producers = create_batched(
         env["res.partner"],
         [
@@ -130,6 +132,7 @@ def generate(env, size="smoke", seed=42, companies=1):
                 "standard_price": round(rng.uniform(0.5, 15.0), 2),
                 "sale_ok": True,
                 "available_in_pos": True,
+                "pos_categ_ids": [Command.set(pos_category.ids)],
                 "is_published": True,
                 "website_id": website.id,
                 "seller_ids": [
@@ -193,7 +196,8 @@ def generate(env, size="smoke", seed=42, companies=1):
     }
     if "website_id" in Pricelist._fields:
         pricelist_vals.update(website_id=website.id, selectable=False)
-    members[0].property_product_pricelist = Pricelist.create(pricelist_vals)
+    member_pricelist = Pricelist.create(pricelist_vals)
+    members[0].property_product_pricelist = member_pricelist
     lap("members")
     platforms = _bench_platforms(env, members, companies)
     lap("platforms")
@@ -220,7 +224,7 @@ def generate(env, size="smoke", seed=42, companies=1):
     lap("sale_orders")
     orders[: order_count // 2].action_confirm()
     lap("confirm_half")
-    pos_config = _pos_config(env)
+    pos_config = _pos_config(env, member_pricelist, pos_category)
     return {
         "timings_s": timings,
         "size": size,
@@ -236,6 +240,7 @@ def generate(env, size="smoke", seed=42, companies=1):
 
 
 PLATFORM_NAME = "Plateforme bench %d"
+WALLET_NAME = "Porte-monnaie bench"
 
 
 def _bench_platforms(env, members, companies):
@@ -283,6 +288,8 @@ def generate_ours(env, size="smoke", seed=42):
     )
     for platform in platforms:
         _bench_platform_ours(env, platform, size, seed)
+    # coop_wallet's prepaid account replaces the vanilla side's eWallet.
+    env["loyalty.program"].search([("name", "=", WALLET_NAME)]).active = False
     # The bench member shops at a discounted tier; members spread over tiers.
     member = env["res.users"].search([("login", "=", MEMBER_LOGIN)]).partner_id
     member.write(
@@ -438,16 +445,71 @@ def _bench_fund_entries(env, members, tiers, count, seed):
     return count
 
 
-def _pos_config(env):
-    """A till with a cash method and an open session, as at opening time."""
+def _pos_config(env, member_pricelist, pos_category):
+    """A till with a cash method and an open session, as at opening time.
+
+    It is set up as a coop would set up vanilla Odoo's till for what our
+    addons bring to it, so that both sides load the same kinds of records: the
+    members' pricelist is offered at the till (ours: the tiers' pricelists),
+    and the members' prepaid account is an eWallet with its top-up product
+    (ours: coop_wallet's)."""
     journal = env["account.journal"].create(
         {"name": "Caisse bench", "type": "cash", "code": "BNCH"}
     )
     cash = env["pos.payment.method"].create(
         {"name": "Espèces bench", "journal_id": journal.id}
     )
+    default_pricelist = env["product.pricelist"].search(
+        [("company_id", "in", [False, env.company.id])], limit=1
+    )
+    pricelists = default_pricelist | member_pricelist
     config = env["pos.config"].create(
-        {"name": "Caisse bench", "payment_method_ids": [Command.set(cash.ids)]}
+        {
+            "name": "Caisse bench",
+            "payment_method_ids": [Command.set(cash.ids)],
+            "use_pricelist": True,
+            "pricelist_id": pricelists[0].id,
+            "available_pricelist_ids": [Command.set(pricelists.ids)],
+        }
+    )
+    top_up = env["product.product"].create(
+        {
+            "name": "Recharge porte-monnaie 10 €",
+            "type": "service",
+            "list_price": 10.0,
+            "taxes_id": [Command.clear()],
+            "available_in_pos": True,
+            "pos_categ_ids": [Command.set(pos_category.ids)],
+        }
+    )
+    env["loyalty.program"].create(
+        {
+            "name": WALLET_NAME,
+            "program_type": "ewallet",
+            "trigger": "auto",
+            "applies_on": "future",
+            "rule_ids": [
+                Command.create(
+                    {
+                        "reward_point_amount": 1,
+                        "reward_point_mode": "money",
+                        "reward_point_split": False,
+                        "product_ids": [Command.set(top_up.ids)],
+                    }
+                )
+            ],
+            "reward_ids": [
+                Command.create(
+                    {
+                        "reward_type": "discount",
+                        "discount_mode": "per_point",
+                        "discount": 1,
+                        "discount_applicability": "order",
+                        "required_points": 1,
+                    }
+                )
+            ],
+        }
     )
     # Opened by the administrator, as a manager opens the till (the superuser
     # has no POS group).
