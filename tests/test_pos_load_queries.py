@@ -5,8 +5,6 @@ without our addons). ``python -m bench`` builds both databases (cached) and
 counts ``pos.session.load_data``'s queries with Odoo's own counter."""
 
 import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,41 +13,22 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import coop
 
+from bench import datagen
+
 ALLOWED_EXTRA_QUERIES = 3
-
-
-def datagen_products(size):
-    from bench import datagen
-
-    return datagen.SIZES[size]["products"]
 
 
 def test_pos_loading_costs_at_most_three_queries_more_than_vanilla(tmp_path):
     out = tmp_path / "pos_load.json"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench",
-            "--size",
-            "smoke",
-            "--runs",
-            "1",
-            "--out",
-            str(out),
-            "pos_load",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(coop.ODOO_SRC)},
-        capture_output=True,
-        text=True,
+    result = coop.run_python_module(
+        "bench",
+        *("--size", "smoke", "--runs", "1", "--out", str(out), "pos_load"),
         timeout=900,
-        check=False,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     (row,) = json.loads(out.read_text())["results"]
     vanilla, ours = row["vanilla"]["queries"], row["ours"]["queries"]
-    assert row["info"]["products"] > datagen_products("smoke")
+    assert row["info"]["products"] > datagen.SIZES["smoke"]["products"]
     assert ours <= vanilla + ALLOWED_EXTRA_QUERIES, (
         f"POS loading: {ours} queries with our addons, {vanilla} without"
     )

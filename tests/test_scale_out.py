@@ -4,8 +4,6 @@ data dir, nginx with the production configuration in front.
 ``bench.scale_out`` checks each piece of evidence itself and exits non-zero
 when one fails; this test runs it and reads what it printed."""
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -16,15 +14,7 @@ import coop
 
 
 def test_replica_serves_the_shop_and_the_primary_takes_the_orders():
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.scale_out", "--tiny"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(coop.ODOO_SRC)},
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
+    result = coop.run_python_module("bench.scale_out", "--tiny", timeout=900)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
     for evidence in (

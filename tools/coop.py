@@ -84,6 +84,20 @@ def odoo_db_args():
     return args
 
 
+def run_python_module(module, *args, timeout):
+    """``python -m module args`` from the repository with Odoo importable, as
+    the tests run the bench scripts; its output is captured."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ODOO_SRC)},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def odoo_cmd(config, *extra):
     return [
         sys.executable,

@@ -36,15 +36,13 @@ class PosConfig(models.Model):
     def _compute_coop_tier_pricelists(self):
         # The till loads its configuration first: the tiers read here stay in
         # the cache for the pricelists and the partners loaded after it.
+        # sudo: the cashier prices with the tiers without reading them.
+        Tier = self.env["coop.price.tier"].sudo()
         for config in self:
-            # sudo: the cashier prices with the tiers without reading them.
-            tiers = (
-                self.env["coop.price.tier"]
-                .sudo()
-                .search_fetch(
-                    [("company_id", "=", config.company_id.id)], POS_TIER_FIELDS
-                )
+            tiers = Tier.search_fetch(
+                [("company_id", "=", config.company_id.id)], POS_TIER_FIELDS
             )
-            reference = tiers.filtered("is_reference")[:1]
-            config.coop_reference_pricelist_id = reference.pricelist_id
+            config.coop_reference_pricelist_id = Tier._get_reference_tier(
+                config.company_id
+            ).pricelist_id
             config.coop_tier_pricelist_ids = tiers.pricelist_id
