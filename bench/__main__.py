@@ -42,7 +42,7 @@ RESULTS = ROOT / "bench" / "results"
 
 def bench_key(size, seed, companies=1):
     digest = hashlib.sha1()
-    digest.update(coop.template_key().encode())
+    digest.update(coop.addons_key().encode())
     digest.update(coop.vanilla_key().encode())
     digest.update(f"{size}:{seed}:{companies}".encode())
     digest.update((ROOT / "bench" / "datagen.py").read_bytes())

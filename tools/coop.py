@@ -18,6 +18,7 @@ Environment:
 
 import argparse
 import ast
+import datetime
 import getpass
 import hashlib
 import os
@@ -190,8 +191,9 @@ def list_templates(prefix=TEMPLATE_PREFIX):
 # --------------------------------------------------------------------------
 
 
-def template_key():
-    """Hash of everything that decides the template's content."""
+def addons_key():
+    """Hash of the code that decides what our addons install: the addons'
+    files (not their Python tests), the build recipe and Odoo."""
     digest = hashlib.sha1()
     digest.update(BUILD_RECIPE_VERSION.encode())
     digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
@@ -204,6 +206,16 @@ def template_key():
             continue
         digest.update(str(path.relative_to(ADDONS_DIR)).encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def template_key():
+    """Hash of everything that decides the demo template's content: the
+    addons (``addons_key``) and the day. The demo is dated from the day it
+    is built (today's pickup, the cycle that closes on Wednesday): a
+    template is never used on another day than the one it describes."""
+    digest = hashlib.sha1(addons_key().encode())
+    digest.update(datetime.date.today().isoformat().encode())
     return digest.hexdigest()[:16]
 
 

@@ -19,6 +19,10 @@ function typeWeight(product, weight) {
     ];
 }
 
+// Amina's order of this week's cycle: the row of hers with goods to weigh
+// (not merely the first row with her name).
+const AMINA_TO_WEIGH = ".o_data_row:contains('Amina Benali'):has(button:contains('Peser'))";
+
 registry.category("web_tour.tours").add("coop_marketplace_journey_pickup_weighing", {
     steps: () => [
         {
@@ -28,19 +32,26 @@ registry.category("web_tour.tours").add("coop_marketplace_journey_pickup_weighin
         },
         {
             content: "Amina's order has goods to weigh: no hand-over yet",
-            trigger: ".o_data_row:contains('Amina Benali')",
+            trigger: AMINA_TO_WEIGH,
             run() {
-                const row = [...document.querySelectorAll(".o_data_row")].find((r) =>
-                    r.textContent.includes("Amina Benali")
+                const rows = [...document.querySelectorAll(".o_data_row")].filter(
+                    (r) =>
+                        r.textContent.includes("Amina Benali") &&
+                        [...r.querySelectorAll("button")].some((b) =>
+                            b.textContent.includes("Peser")
+                        )
                 );
-                if (row?.querySelector("button[name='action_coop_mark_collected']")) {
+                if (rows.length !== 1) {
+                    throw new Error(`${rows.length} orders of Amina to weigh, 1 expected`);
+                }
+                if (rows[0].querySelector("button[name='action_coop_mark_collected']")) {
                     throw new Error("the order can be handed over before weighing");
                 }
             },
         },
         {
             content: "weigh Amina's order",
-            trigger: ".o_data_row:contains('Amina Benali') button:contains('Peser')",
+            trigger: `${AMINA_TO_WEIGH} button:contains('Peser')`,
             run: "click",
         },
         {
