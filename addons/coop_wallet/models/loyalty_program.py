@@ -45,18 +45,23 @@ class LoyaltyProgram(models.Model):
                     )
 
     @api.model
-    def _coop_wallet_program(self, company=None):
-        """The members' prepaid account of ``company`` (the current one)."""
+    def _coop_wallet_program(self, company=None, pos_config=None):
+        """The members' prepaid account of ``company`` (the current one);
+        with ``pos_config``, only if that till takes it."""
         company = company or self.env.company
-        return self.search(
-            [
-                ("program_type", "=", "ewallet"),
-                ("company_id", "in", [company.id, False]),
-                ("active", "=", True),
-            ],
-            order="company_id",
-            limit=1,
-        )
+        domain = [
+            ("program_type", "=", "ewallet"),
+            ("company_id", "in", [company.id, False]),
+            ("active", "=", True),
+        ]
+        if pos_config:
+            domain += [
+                ("pos_ok", "=", True),
+                "|",
+                ("pos_config_ids", "=", False),
+                ("pos_config_ids", "in", pos_config.ids),
+            ]
+        return self.search(domain, order="company_id", limit=1)
 
     def _coop_card_of(self, partner):
         """``partner``'s card of this program (one query, whatever the

@@ -6,10 +6,11 @@ import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
 import {patch} from "@web/core/utils/patch";
 
 patch(PosStore.prototype, {
-    /** Goods sold by weight, at a till without a connected scale: the
-     * cashier types the weight and the container's tare (Odoo's scale
+    /** Goods sold by weight, at a coop's till without a connected scale:
+     * the cashier types the weight and the container's tare (Odoo's scale
      * screen needs an IoT box). A weight from a barcode label, or a
-     * quantity given by the caller, is kept as it is. */
+     * quantity given by the caller, is kept as it is; any other till sells
+     * as Odoo's does. */
     async addLineToOrder(vals, order, opts = {}, configure = true) {
         const product =
             typeof vals.product_id === "number"
@@ -17,6 +18,7 @@ patch(PosStore.prototype, {
                 : vals.product_id;
         if (
             configure &&
+            this.config.coop_member_till &&
             product?.to_weight &&
             !this.config.iface_electronic_scale &&
             vals.qty === undefined &&
