@@ -129,7 +129,7 @@ SHOTS = [
     (
         "shortage_refund",
         "gerante",
-        "/odoo/action-coop_marketplace.coop_shortage_refund_action",
+        "/odoo/action-coop_marketplace.coop_order_refund_action",
         DESKTOP,
         "last cycle's shortage refund, to make by hand",
     ),

@@ -2,13 +2,15 @@
 {
     "name": "Coop Marketplace",
     "summary": "Order cycles, pickup points with slots, checkout and distribution",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
     "maintainers": ["coop-hdf"],
     "license": "AGPL-3",
     "development_status": "Alpha",
+    # openupgradelib: the migrations' renames (OCA's own tool).
+    "external_dependencies": {"python": ["openupgradelib"]},
     "depends": [
         "website_sale",
         "delivery",
@@ -28,7 +30,7 @@
         "views/coop_order_cycle_views.xml",
         "views/coop_pickup_point_views.xml",
         "views/coop_pickup_slot_views.xml",
-        "views/coop_shortage_refund_views.xml",
+        "views/coop_order_refund_views.xml",
         "views/coop_standing_order_views.xml",
         "views/sale_order_views.xml",
         "wizards/coop_weighing_views.xml",

@@ -78,9 +78,7 @@ class CoopCustomerPortal(CustomerPortal):
 
         def change(order_sudo):
             order_sudo._coop_member_cancel()
-            if order_sudo.coop_shortage_refund_ids.filtered(
-                lambda r: r.reason == "cancel"
-            ):
+            if order_sudo.coop_refund_ids.filtered(lambda r: r.reason == "cancel"):
                 return (
                     "success",
                     request.env._(
@@ -135,7 +133,7 @@ class CoopCustomerPortal(CustomerPortal):
                     request.env, order_sudo.coop_amount_due, order_sudo.currency_id
                 ),
             )
-        if order_sudo.coop_shortage_refund_ids.filtered(
+        if order_sudo.coop_refund_ids.filtered(
             lambda r: r.reason == "edit" and r.state == "pending"
         ):
             return request.env._(

@@ -4,7 +4,7 @@ from . import coop_order_cycle_minimum
 from . import coop_pickup_point
 from . import coop_pickup_slot
 from . import coop_pickup_slot_template
-from . import coop_shortage_refund
+from . import coop_order_refund
 from . import coop_standing_order
 from . import coop_standing_demand
 from . import delivery_carrier
@@ -17,6 +17,7 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_money
 from . import sale_order_edit
 from . import sale_order_pickup_day
 from . import sale_order_shortage

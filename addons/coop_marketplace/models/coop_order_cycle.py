@@ -446,16 +446,16 @@ class CoopOrderCycle(models.Model):
         self._closing_orders().action_lock()
 
     def _demand(self, orders):
-        """Demand lines for the pooling: one per order line, the pickup
-        point as destination."""
+        """Demand lines for the pooling: one per goods line (never a fee nor
+        a payment), the pickup point as destination."""
         return [
             {
                 "product_id": line.product_id.id,
                 "quantity": line.product_uom_qty,
                 "destination": line.order_id.coop_pickup_point_id.name or "",
             }
-            for line in orders.order_line
-            if not line.display_type and not line.is_delivery and line.product_uom_qty
+            for line in orders._coop_goods_lines()
+            if line.product_uom_qty
         ]
 
     def _offers(self):
@@ -478,7 +478,9 @@ class CoopOrderCycle(models.Model):
         if not missing:
             return
         reduced = defaultdict(list)
-        for line in orders.order_line.sorted(lambda l: (-l.order_id.id, -l.id)):
+        for line in orders._coop_goods_lines().sorted(
+            lambda l: (-l.order_id.id, -l.id)
+        ):
             take = min(missing.get(line.product_id, 0.0), line.product_uom_qty)
             if take <= 0:
                 continue

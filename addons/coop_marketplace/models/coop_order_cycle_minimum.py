@@ -148,7 +148,7 @@ class CoopOrderCycle(models.Model):
             return self.env["res.partner"]
         producers = minimums.producer_id
         reduced = defaultdict(list)
-        for line in orders.order_line:
+        for line in orders._coop_goods_lines():
             if line.product_id.coop_producer_id in producers and line.product_uom_qty:
                 reduced[line.order_id].append(
                     (line, line.product_uom_qty, line.price_total)

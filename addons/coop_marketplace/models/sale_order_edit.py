@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_compare, float_is_zero, format_amount, format_datetime
+from odoo.tools import float_compare, format_amount, format_datetime
 
 
 class SaleOrder(models.Model):
@@ -9,11 +9,11 @@ class SaleOrder(models.Model):
 
     The one path for every such change (the portal, the backend): quantities
     within what the producers still offer (``_verify_updated_quantity``),
-    the slot kept or given back, and the money following: nothing to settle
-    when paid at pickup; paid online, what was paid beyond the new total
-    goes back as a refund (``coop.shortage.refund``, the owner of money
-    given back), and an increase leaves an amount due that the order's page
-    asks for (Odoo's own payment form)."""
+    the slot kept or given back, and the money following its owner
+    (``_coop_settle_money``): nothing to settle when paid at pickup; what
+    was paid beyond the new total goes back (the prepaid account first,
+    then the provider), and an increase leaves an amount due that the
+    order's page asks for (Odoo's own payment form)."""
 
     _inherit = "sale.order"
 
@@ -25,30 +25,19 @@ class SaleOrder(models.Model):
     )
 
     @api.depends(
+        "state",
         "amount_total",
         "transaction_ids.state",
         "transaction_ids.amount",
-        "coop_shortage_refund_ids.amount",
+        "coop_refund_ids.amount",
+        "coop_paid_at_pickup",
     )
     def _compute_coop_amount_due(self):
         for order in self:
-            paid = order._coop_net_paid_online()
-            if order.state != "sale" or float_is_zero(
-                paid, precision_rounding=order.currency_id.rounding
-            ):
-                order.coop_amount_due = 0.0
-            else:
-                order.coop_amount_due = max(order.amount_total - paid, 0.0)
-
-    def _coop_net_paid_online(self):
-        """Paid online, less what the coop gives back (refund records, sent
-        or not: each is money the member no longer owes)."""
-        self.ensure_one()
-        paid = sum(self._coop_paid_transactions().mapped("amount"))
-        # sudo: the refunds are the managers' records; the member's page
-        # shows what is left to pay.
-        given_back = sum(self.sudo().coop_shortage_refund_ids.mapped("amount"))
-        return paid - given_back
+            money = order._coop_money()
+            order.coop_amount_due = (
+                money.due if order.state == "sale" and money.paid["online"] else 0.0
+            )
 
     def _has_to_be_paid(self):
         """An order paid online and then increased asks for the difference
@@ -108,12 +97,9 @@ class SaleOrder(models.Model):
         )
 
     def _coop_goods_lines(self):
-        """The lines a member may change: goods, not notes nor the fee."""
-        return self.order_line.filtered(
-            lambda line: (
-                line.product_id and not line.display_type and not line.is_delivery
-            )
-        )
+        """The lines a member may change, the close pools and takes off:
+        goods, not notes, fees nor payments."""
+        return self.order_line.filtered(lambda line: line._coop_is_goods())
 
     def _coop_member_edit(self, quantities, additions=None):
         """Set the quantities of goods lines (``{line: quantity}``, 0 takes
@@ -187,7 +173,7 @@ class SaleOrder(models.Model):
                     )
                 )
             if changes:
-                self._coop_settle_online_payment()
+                self._coop_settle_money("edit")
         if changes:
             self._coop_post_edit(changes)
         return changes
@@ -232,34 +218,11 @@ class SaleOrder(models.Model):
         self.ensure_one()
         self._coop_check_editable()
         self._action_cancel()
-        self._coop_settle_online_payment()
+        self._coop_settle_money("cancel")
         self.message_post(
             body=self.env._("Order cancelled by the member before the close."),
             message_type="comment",
             subtype_xmlid="mail.mt_note",
-        )
-
-    def _coop_settle_online_payment(self, reason=None):
-        """Paid online: what the member paid beyond the order's total goes
-        back (a refund record, sent by its job or left to the managers).
-        Nothing for an order paid at pickup."""
-        self.ensure_one()
-        if not self._coop_paid_transactions():
-            return self.env["coop.shortage.refund"]
-        total = 0.0 if self.state == "cancel" else self.amount_total
-        over = self.currency_id.round(self._coop_net_paid_online() - total)
-        if self.currency_id.compare_amounts(over, 0) <= 0:
-            return self.env["coop.shortage.refund"]
-        # sudo: the member's own change; the refund is the managers' record.
-        return (
-            self.env["coop.shortage.refund"]
-            .sudo()
-            ._create_for_order(
-                self,
-                over,
-                self.env["account.move"],
-                reason=reason or ("cancel" if self.state == "cancel" else "edit"),
-            )
         )
 
     def _coop_post_edit(self, changes):

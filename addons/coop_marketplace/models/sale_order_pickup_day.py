@@ -45,8 +45,9 @@ class SaleOrder(models.Model):
 
     def _coop_hand_over(self):
         """The member got their order (at the point or at home): its
-        deliveries are validated with the ordered quantities. The one
-        path of "handed over"; its callers check who may say so."""
+        deliveries are validated with the ordered quantities, and what was
+        left to pay is collected. The one path of "handed over"; its
+        callers check who may say so."""
         for order in self:
             if order.coop_to_weigh:
                 raise UserError(
@@ -70,3 +71,5 @@ class SaleOrder(models.Model):
             deliveries.with_context(
                 skip_backorder=True, picking_ids_not_to_backorder=deliveries.ids
             )._action_done()
+        # What was left to pay is paid at the hand-over.
+        self._coop_collect_due()

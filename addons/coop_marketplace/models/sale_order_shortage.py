@@ -4,7 +4,7 @@ from odoo import api, fields, models
 
 class SaleOrder(models.Model):
     """Shortages at a cycle's close: items taken off the order, the member
-    told; the money given back is a ``coop.shortage.refund``."""
+    told; the money goes back through ``_coop_settle_money``."""
 
     _inherit = "sale.order"
 
@@ -15,53 +15,52 @@ class SaleOrder(models.Model):
         help="Value of the items taken off the order at the cycle's close: the "
         "producers could not supply them.",
     )
-    coop_shortage_refund_ids = fields.One2many(
-        "coop.shortage.refund", "order_id", string="Shortage refunds", readonly=True
+    coop_refund_ids = fields.One2many(
+        "coop.order.refund", "order_id", string="Shortage refunds", readonly=True
     )
-    coop_shortage_refund_state = fields.Selection(
+    coop_refund_state = fields.Selection(
         [("to_refund", "To refund"), ("refunded", "Refunded")],
         string="Shortage refund",
-        compute="_compute_coop_shortage_refund_state",
+        compute="_compute_coop_refund_state",
         # sudo: the member's order page says whether the money went back;
         # the refunds themselves are the managers' records.
         compute_sudo=True,
     )
 
-    @api.depends("coop_shortage_refund_ids.state")
-    def _compute_coop_shortage_refund_state(self):
+    @api.depends("coop_refund_ids.state")
+    def _compute_coop_refund_state(self):
         """Whether the member is still waiting for some of the money."""
         for order in self:
-            states = set(order.coop_shortage_refund_ids.mapped("state"))
+            states = set(order.coop_refund_ids.mapped("state"))
             if states & {"pending", "manual"}:
-                order.coop_shortage_refund_state = "to_refund"
+                order.coop_refund_state = "to_refund"
             elif states:
-                order.coop_shortage_refund_state = "refunded"
+                order.coop_refund_state = "refunded"
             else:
-                order.coop_shortage_refund_state = False
+                order.coop_refund_state = False
 
     def _coop_reduce_for_shortage(self, changes, reason="shortage"):
         """Take ``changes`` (line, quantity, amount) off this order and tell
-        the member (email) why (``reason``: "shortage", the producers could
-        not supply; "minimum", a producer's minimum order was not reached).
-        What they paid for it goes back: a credit note when the order was
-        invoiced, and a refund record for the money paid online."""
+        the member (email, in her language) why (``reason``: "shortage",
+        the producers could not supply; "minimum", a producer's minimum
+        order was not reached). What she paid for it goes back through the
+        money's owner (``_coop_settle_money``): a credit note when the order
+        was invoiced, the prepaid account first, the provider for the
+        rest."""
         self.ensure_one()
-        refund = 0.0
+        taken_off = 0.0
         for line, quantity, amount in changes:
             line.product_uom_qty -= quantity
-            refund += amount
-        refund = self.currency_id.round(refund)
-        self.coop_shortage_amount += refund
+            taken_off += amount
+        self.coop_shortage_amount += self.currency_id.round(taken_off)
         credit_note = self._coop_credit_shortage()
-        refunds = self.env["coop.shortage.refund"]._create_for_order(
-            self, refund, credit_note
-        )
-        self.message_post_with_source(
+        to_account, refund = self._coop_settle_money(reason, credit_note)
+        self.with_context(lang=self.partner_id.lang).message_post_with_source(
             "coop_marketplace.message_cycle_shortage",
             render_values={
                 "changes": changes,
-                "refund": refund,
-                "paid": bool(refunds),
+                "to_account": to_account,
+                "refunded": refund.amount,
                 "reason": reason,
             },
             message_type="comment",
@@ -95,17 +94,17 @@ class SaleOrder(models.Model):
         credit_note.action_post()
         return credit_note
 
-    def action_coop_view_shortage_refunds(self):
+    def action_coop_view_refunds(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "coop_marketplace.coop_shortage_refund_action"
+            "coop_marketplace.coop_order_refund_action"
         )
         action["domain"] = [("order_id", "=", self.id)]
         action["context"] = {}
-        if len(self.coop_shortage_refund_ids) == 1:
+        if len(self.coop_refund_ids) == 1:
             action.update(
                 view_mode="form",
                 views=[(False, "form")],
-                res_id=self.coop_shortage_refund_ids.id,
+                res_id=self.coop_refund_ids.id,
             )
         return action

@@ -189,7 +189,7 @@ class SaleOrder(models.Model):
                 }
             )
         order.locked = locked
-        self._coop_settle_online_payment(reason="weight")
+        self._coop_settle_money("weight")
         self._coop_post_weighing(changes)
         return changes
 

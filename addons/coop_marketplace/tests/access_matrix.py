@@ -74,7 +74,7 @@ MODEL_ACCESS = {
     "coop.pickup.slot": SHOP_CATALOGUE,
     # Money given back for a close's shortages: marketplace managers and
     # salespeople (the order's salesperson gets the to-do); never deleted.
-    "coop.shortage.refund": rights(marketplace_manager="rwc", administrator="rwc"),
+    "coop.order.refund": rights(marketplace_manager="rwc", administrator="rwc"),
     # The weighing dialog of Pickup day (a wizard: no unlink).
     "coop.weighing": rights(
         pickup_volunteer="rwc", marketplace_manager="rwc", administrator="rwc"

@@ -106,6 +106,9 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertIn('invisible="locked"', view.arch_db)
 
     def test_close(self):
+        # The member reads French: the close's email to her is in French,
+        # whoever runs the close.
+        self.member.lang = "fr_FR"
         # Farm A can only bring 8 carrots after all (10 were offered).
         self.cycle.line_ids.filtered(
             lambda l: l.product_id == self.carrots_product
@@ -139,7 +142,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
             last.coop_shortage_amount, 2 * self.carrots_product.lst_price, places=2
         )
         message = last.message_ids.filtered(
-            lambda m: last.partner_id in m.partner_ids and "taken off" in m.body
+            lambda m: last.partner_id in m.partner_ids and "retirés" in m.body
         )
         self.assertEqual(len(message), 1)
         self.assertIn("Carottes A", message.body)
@@ -150,7 +153,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
             self.orders[0].message_ids.filtered(
                 lambda m: (
                     self.orders[0].partner_id in m.partner_ids
-                    and "taken off" in (m.body or "")
+                    and "retirés" in (m.body or "")
                 )
             )
         )
@@ -167,7 +170,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(self.cycle.pooling_id.purchase_order_ids, orders)
         self.assertEqual(self.cycle.batch_ids, batches)
         self.assertEqual(
-            len(last.message_ids.filtered(lambda m: "taken off" in m.body)), 1
+            len(last.message_ids.filtered(lambda m: "retirés" in m.body)), 1
         )
 
     def test_distribution_list(self):
@@ -277,12 +280,12 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         provider.state = "test"
         last = self.orders[-1]
         paid_tx = self._pay(last, provider, "COOP-SHORT-1")
-        cron = self.env.ref("coop_marketplace.ir_cron_coop_shortage_refunds")
+        cron = self.env.ref("coop_marketplace.ir_cron_coop_order_refunds")
         with RecordCapturer(
             self.env["ir.cron.trigger"].sudo(), [("cron_id", "=", cron.id)]
         ) as triggers:
             last = self._close_two_carrots_short()
-        refund = last.coop_shortage_refund_ids
+        refund = last.coop_refund_ids
         self.assertEqual(len(refund), 1)
         self.assertAlmostEqual(
             refund.amount, 2 * self.carrots_product.lst_price, places=2
@@ -292,13 +295,13 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         # Nothing is sent inside the close: the refunds' own job sends it
         # once the close is committed, and the close asked for it to run.
         self.assertEqual(refund.state, "pending")
-        self.assertEqual(last.coop_shortage_refund_state, "to_refund")
+        self.assertEqual(last.coop_refund_state, "to_refund")
         self.assertEqual(len(triggers.records), 1)
         self.env["coop.order.cycle"]._cron_open_and_close()
         self.assertFalse(paid_tx.child_transaction_ids)
         self.assertFalse(refund.activity_ids)
 
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         refund_tx = paid_tx.child_transaction_ids
         self.assertEqual(refund_tx.operation, "refund")
         self.assertEqual(refund_tx.state, "done")
@@ -306,14 +309,14 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(refund_tx.sale_order_ids, last)
         self.assertEqual(refund.transaction_ids, refund_tx)
         self.assertEqual(refund.state, "sent")
-        self.assertEqual(last.coop_shortage_refund_state, "refunded")
+        self.assertEqual(last.coop_refund_state, "refunded")
         # Never twice.
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         with self.assertRaises(UserError):
             refund.action_send()
         self.assertEqual(paid_tx.child_transaction_ids, refund_tx)
         # The first orders, untouched, have nothing to refund.
-        self.assertFalse(self.orders[0].coop_shortage_refund_ids)
+        self.assertFalse(self.orders[0].coop_refund_ids)
 
     def test_a_refund_killed_while_sending_is_sent_once_later(self):
         """The refunds' job killed in the middle of a refund (not an error
@@ -322,8 +325,8 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         provider = self.env.ref("payment.payment_provider_demo")
         provider.state = "test"
         paid_tx = self._pay(self.orders[-1], provider, "COOP-SHORT-KILL")
-        refund = self._close_two_carrots_short().coop_shortage_refund_ids
-        Refund = type(self.env["coop.shortage.refund"])
+        refund = self._close_two_carrots_short().coop_refund_ids
+        Refund = type(self.env["coop.order.refund"])
         send = Refund._send
 
         def killed_after_sending(refund):
@@ -335,12 +338,12 @@ class TestCycleClose(common.CoopMarketplaceCommon):
             patch.object(Refund, "_send", killed_after_sending),
             self.assertRaises(KeyboardInterrupt),
         ):
-            self.env["coop.shortage.refund"]._cron_send_pending()
+            self.env["coop.order.refund"]._cron_send_pending()
         self.env.invalidate_all()
         self.assertEqual(refund.state, "pending")
         self.assertFalse(paid_tx.child_transaction_ids)
-        self.env["coop.shortage.refund"]._cron_send_pending()
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         self.assertEqual(refund.state, "sent")
         self.assertEqual(len(paid_tx.child_transaction_ids), 1)
 
@@ -352,11 +355,11 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         last = self.orders[-1]
         self._pay(last, provider, "COOP-SHORT-2")
         last = self._close_two_carrots_short()
-        refund = last.coop_shortage_refund_ids
+        refund = last.coop_refund_ids
         self.assertEqual(refund.state, "manual")
         self.assertEqual(len(refund.activity_ids), 1)
         self.assertIn("Refund", refund.activity_ids.summary)
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         self.assertEqual(refund.state, "manual")
         self.assertEqual(len(refund.activity_ids), 1)
         with self.assertRaises(UserError):
@@ -365,7 +368,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         refund.action_mark_refunded()
         self.assertEqual(refund.state, "done")
         self.assertFalse(refund.activity_ids)
-        self.assertEqual(last.coop_shortage_refund_state, "refunded")
+        self.assertEqual(last.coop_refund_state, "refunded")
         with self.assertRaises(UserError):
             refund.action_mark_refunded()
 
@@ -373,8 +376,8 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         provider = self.env.ref("payment.payment_provider_demo")
         provider.state = "test"
         self._pay(self.orders[-1], provider, "COOP-SHORT-3")
-        refund = self._close_two_carrots_short().coop_shortage_refund_ids
-        Refund = self.env["coop.shortage.refund"]
+        refund = self._close_two_carrots_short().coop_refund_ids
+        Refund = self.env["coop.order.refund"]
         self.assertIn(refund, Refund.with_user(self.manager).search([]))
         # The order's salesperson, who gets the to-do, reads it too.
         salesperson = new_test_user(
@@ -395,8 +398,8 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertAlmostEqual(
             last.amount_total, total - last.coop_shortage_amount, places=2
         )
-        self.assertFalse(last.coop_shortage_refund_ids)
-        self.assertFalse(last.coop_shortage_refund_state)
+        self.assertFalse(last.coop_refund_ids)
+        self.assertFalse(last.coop_refund_state)
         self.assertFalse(last.activity_ids)
 
     def test_shortage_of_an_invoiced_order_gets_a_credit_note(self):
@@ -429,7 +432,7 @@ class TestCycleCloseResumable(TestCycleClose):
         ids of what the close creates differ; what they hold must not)."""
         cycle = self.cycle
         pooling = cycle.pooling_id
-        refunds = self.env["coop.shortage.refund"].search([("cycle_id", "=", cycle.id)])
+        refunds = self.env["coop.order.refund"].search([("cycle_id", "=", cycle.id)])
         return {
             "state": (cycle.state, cycle.close_step),
             "purchases": sorted(

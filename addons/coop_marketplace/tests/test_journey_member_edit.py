@@ -41,6 +41,6 @@ class TestJourneyMemberEdit(HttpCase):
         self.assertEqual(order.coop_pickup_slot_id, slot)
         self.assertGreater(order.amount_total, total_before)
         self.assertFalse(order.coop_amount_due)
-        self.assertFalse(order.coop_shortage_refund_ids)
+        self.assertFalse(order.coop_refund_ids)
         # The history says what changed.
         self.assertIn("Poireaux", order.message_ids[:1].body)

@@ -57,7 +57,7 @@ class TestJourneyPickupWeighing(HttpCase):
         # member pays the new total there, nothing is refunded.
         self.assertEqual(eggs.price_total, eggs_total)
         self.assertFalse(order.coop_to_weigh)
-        self.assertFalse(order.coop_shortage_refund_ids)
+        self.assertFalse(order.coop_refund_ids)
         note = order.message_ids.filtered(lambda m: "Pesé" in (m.body or ""))
         self.assertEqual(len(note), 1)
         self.assertEqual(note.author_id.name, "Julien Lefebvre")

@@ -92,7 +92,7 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
         # The close's own job, step by step, as company A's user too.
         for _step in range(10):
             cron_env["coop.order.cycle"]._cron_close_steps()
-        cron_env["coop.shortage.refund"]._cron_send_pending()
+        cron_env["coop.order.refund"]._cron_send_pending()
 
     def test_the_close_and_its_jobs_create_in_the_cycles_company(self):
         self.assertEqual(self.slot_b.company_id, self.company_b)
@@ -111,7 +111,7 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
         self.assertEqual(batches.company_id, company_b)
         self.assertEqual(batches.picking_ids.company_id, company_b)
         # One carrot of three was missing: refunded through B's provider.
-        refund = self.order_b.coop_shortage_refund_ids
+        refund = self.order_b.coop_refund_ids
         self.assertEqual(refund.company_id, company_b)
         self.assertEqual(refund.state, "sent")
         self.assertAlmostEqual(refund.amount, self.carrots_product.lst_price, places=2)
@@ -130,7 +130,7 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
             "stock.picking.batch": self.env["stock.picking.batch"].search(
                 [("coop_cycle_id", "=", self.cycle_b.id)]
             ),
-            "coop.shortage.refund": self.order_b.coop_shortage_refund_ids,
+            "coop.order.refund": self.order_b.coop_refund_ids,
             "sale.order": self.order_b,
         }
         for user in (self.manager, self.volunteer):
@@ -150,6 +150,6 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
             user=self.manager, context={"allowed_company_ids": self.company_b.ids}
         )
         self.assertEqual(
-            manager_b["coop.shortage.refund"].search([]),
-            self.order_b.coop_shortage_refund_ids,
+            manager_b["coop.order.refund"].search([]),
+            self.order_b.coop_refund_ids,
         )

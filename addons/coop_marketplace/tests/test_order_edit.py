@@ -103,7 +103,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual(self._carrots(self.order).product_uom_qty, 1)
         difference = before - self.order.amount_total
         self.assertAlmostEqual(difference, 2 * self.carrots_product.lst_price, 2)
-        refund = self.order.coop_shortage_refund_ids
+        refund = self.order.coop_refund_ids
         self.assertEqual(len(refund), 1)
         self.assertEqual(refund.reason, "edit")
         self.assertAlmostEqual(refund.amount, difference, places=2)
@@ -111,14 +111,14 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         self.assertFalse(self.order.coop_amount_due)
         self.assertFalse(self.order._has_to_be_paid())
         # Sent by the refunds' job through the provider, partially.
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         refund_tx = paid_tx.child_transaction_ids
         self.assertEqual(refund_tx.operation, "refund")
         self.assertEqual(refund_tx.state, "done")
         self.assertAlmostEqual(refund_tx.amount, -difference, places=2)
         # Nothing owed either way afterwards; a second save refunds nothing.
         self.order._coop_member_edit({self._carrots(self.order): 1})
-        self.assertEqual(len(self.order.coop_shortage_refund_ids), 1)
+        self.assertEqual(len(self.order.coop_refund_ids), 1)
         self.assertFalse(self.order.coop_amount_due)
 
     def test_increase_asks_for_the_difference(self):
@@ -128,7 +128,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         difference = self.order.amount_total - before
         self.assertAlmostEqual(difference, 2 * self.carrots_product.lst_price, 2)
         self.assertAlmostEqual(self.order.coop_amount_due, difference, places=2)
-        self.assertFalse(self.order.coop_shortage_refund_ids)
+        self.assertFalse(self.order.coop_refund_ids)
         # Never a silent unpaid increase: the order asks to be paid, and
         # Odoo's payment form takes what is left.
         self.assertTrue(self.order._has_to_be_paid())
@@ -143,7 +143,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
     def test_pay_at_pickup_has_nothing_to_settle(self):
         self.order._coop_member_edit({self._carrots(self.order): 1})
         self.order._coop_member_edit({self._carrots(self.order): 4})
-        self.assertFalse(self.order.coop_shortage_refund_ids)
+        self.assertFalse(self.order.coop_refund_ids)
         self.assertFalse(self.order.coop_amount_due)
         self.assertFalse(self.order._has_to_be_paid())
 
@@ -159,7 +159,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual(self.friday.booked, booked - 1)
         carrots.invalidate_recordset()
         self.assertEqual(carrots.ordered_qty, ordered - 3)
-        refund = self.order.coop_shortage_refund_ids
+        refund = self.order.coop_refund_ids
         self.assertEqual(refund.reason, "cancel")
         self.assertAlmostEqual(refund.amount, paid, places=2)
         with self.assertRaises(UserError):

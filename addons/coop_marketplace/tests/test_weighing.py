@@ -98,7 +98,7 @@ class TestWeighing(common.CoopMarketplaceCommon, TransactionCase):
         self.assertFalse(self.order.coop_to_weigh)
         # Pay at pickup: nothing to settle, the total is the real one.
         self.assertAlmostEqual(self.order.amount_total, 21.50, 2)
-        self.assertFalse(self.order.coop_shortage_refund_ids)
+        self.assertFalse(self.order.coop_refund_ids)
         self.assertIn("1,720", self.order.message_ids[0].body)
         # Weighed again (the scale was wrong): from the same price per kg.
         self.order.with_user(self.volunteer)._coop_set_real_weights({line: 1.40})
@@ -112,7 +112,7 @@ class TestWeighing(common.CoopMarketplaceCommon, TransactionCase):
         )
         self.assertAlmostEqual(self.order.amount_total, 21.50, 2)
         self.assertAlmostEqual(self.order.coop_amount_due, 1.50, 2)
-        self.assertFalse(self.order.coop_shortage_refund_ids)
+        self.assertFalse(self.order.coop_refund_ids)
 
     def test_paid_online_lighter_refunds_the_difference(self):
         paid = self._pay_online(self.order)
@@ -120,19 +120,19 @@ class TestWeighing(common.CoopMarketplaceCommon, TransactionCase):
         self.order.with_user(self.volunteer)._coop_set_real_weights(
             {self._line(): 1.40}
         )
-        refund = self.order.coop_shortage_refund_ids
+        refund = self.order.coop_refund_ids
         self.assertEqual(len(refund), 1)
         self.assertEqual(refund.reason, "weight")
         self.assertAlmostEqual(refund.amount, 2.50, 2)
         self.assertFalse(self.order.coop_amount_due)
-        self.env["coop.shortage.refund"]._cron_send_pending()
+        self.env["coop.order.refund"]._cron_send_pending()
         self.assertAlmostEqual(paid.child_transaction_ids.amount, -2.50, 2)
         # Weighed again heavier than paid: the refund stands (already sent),
         # the rest is collected at the pickup.
         self.order.with_user(self.volunteer)._coop_set_real_weights(
             {self._line(): 1.72}
         )
-        self.assertEqual(len(self.order.coop_shortage_refund_ids), 1)
+        self.assertEqual(len(self.order.coop_refund_ids), 1)
         self.assertAlmostEqual(self.order.coop_amount_due, 21.50 - 20.0 + 2.50, 2)
 
     def test_bad_weights_change_nothing(self):

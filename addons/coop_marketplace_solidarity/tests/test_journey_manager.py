@@ -18,7 +18,7 @@ class TestJourneyManager(HttpCase):
         # Last month's cycle left a refund to make by hand.
         refund = self.env.ref(
             "coop_marketplace.sale_order_closed_2_demo"
-        ).coop_shortage_refund_ids
+        ).coop_refund_ids
         self.assertEqual(refund.state, "manual")
         self.assertTrue(refund.activity_ids)
 

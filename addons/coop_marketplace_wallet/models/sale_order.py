@@ -8,7 +8,7 @@ class SaleOrder(models.Model):
     def _coop_wallet_lines(self):
         """The lines paid with the member's prepaid account."""
         return self.order_line.filtered(
-            lambda line: line.reward_id.program_id.program_type == "ewallet"
+            lambda line: line._coop_payment_means() == "account"
         )
 
     def _coop_pay_with_wallet(self):
@@ -26,45 +26,57 @@ class SaleOrder(models.Model):
         status = self._apply_program_reward(program.reward_ids[:1], card)
         return "error" not in status
 
-    def _coop_rebalance_wallet(self):
-        """An order paid with the prepaid account that shrinks (goods taken
-        off at the close, lighter than estimated, changed by the member)
-        never takes more from the account than its goods are worth: the
-        payment line shrinks and the difference goes back to the account
-        (sale_loyalty credits the card with the points no longer spent),
-        noted in the account's history. Paid at pickup or online, the rest
-        follows the order's own path."""
-        for order in self.filtered(lambda o: o.state == "sale"):
-            wallet_lines = order._coop_wallet_lines()
-            if not wallet_lines:
+    def _coop_give_back_to_account(self, amount, reason):
+        """Up to ``amount`` of what the prepaid account paid for this
+        confirmed order goes back to it (the order shrank: a change, a
+        shortage, a lighter weight): its payment line shrinks, sale_loyalty
+        credits the card with the points no longer spent, and the account's
+        history says why, in the member's language. Returns what went
+        back. Cancelled orders are Odoo's (sale_loyalty gives the whole
+        payment back)."""
+        given = super()._coop_give_back_to_account(amount, reason)
+        currency = self.currency_id
+        left = currency.round(amount - given)
+        if self.state != "sale":
+            return given
+        back = 0.0
+        # sudo: the account follows the member's order, whoever changes it;
+        # the lock of a closed cycle is lifted for these lines only.
+        order = self.sudo()
+        locked = order.locked
+        for line in order._coop_wallet_lines():
+            paid = -line.price_total
+            take = currency.round(min(left - back, paid))
+            if currency.compare_amounts(take, 0) <= 0:
                 continue
-            currency = order.currency_id
-            goods = sum((order.order_line - wallet_lines).mapped("price_total"))
-            paid = -sum(wallet_lines.mapped("price_total"))
-            excess = currency.round(paid - max(goods, 0.0))
-            if currency.compare_amounts(excess, 0) <= 0:
-                continue
-            line = wallet_lines[:1]
-            new_paid = currency.round(-line.price_total - excess)
-            locked = order.locked
-            # sudo: the account follows the member's order, whoever changes
-            # it; the lock of a closed cycle is lifted for this line only.
-            order = order.sudo()
-            if locked:
+            if order.locked:
                 order.action_unlock()
-            line.sudo().with_context(coop_wallet_rebalance=True).write(
-                {"price_unit": -new_paid, "points_cost": new_paid}
+            line.write(
+                {
+                    "price_unit": -(paid - take),
+                    "points_cost": currency.round(paid - take),
+                }
             )
-            if locked:
-                order.action_lock()
+            lang_env = self.with_context(lang=self.partner_id.lang).env
+            reasons = dict(
+                self.env["coop.order.refund"]
+                ._fields["reason"]
+                ._description_selection(lang_env)
+            )
             self.env["loyalty.history"].sudo().create(
                 {
                     "card_id": line.coupon_id.id,
                     "order_model": order._name,
                     "order_id": order.id,
-                    "description": self.env._(
-                        "Given back: order %(order)s is smaller", order=order.name
+                    "description": lang_env._(
+                        "Given back: order %(order)s (%(reason)s)",
+                        order=order.name,
+                        reason=reasons.get(reason, reason),
                     ),
-                    "issued": excess,
+                    "issued": take,
                 }
             )
+            back += take
+        if locked and not order.locked:
+            order.action_lock()
+        return currency.round(given + back)

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import Command
 from odoo.tests import HttpCase, tagged
 
 
@@ -58,13 +59,20 @@ class TestWalletOrders(HttpCase):
             card.history_ids.filtered(lambda h: h.order_id == order.id and h.issued > 0)
         )
 
-        # Weighed lighter after the close (as the weighing does: the closed
-        # order unlocked for the write): the same.
+        # The staff lower a price on the order's form after the close (the
+        # order unlocked for it): the same, through the money's owner.
         order.action_lock()
         before = card.points
         order.action_unlock()
-        carrots.write({"price_unit": carrots.price_unit / 2})
+        order.write(
+            {
+                "order_line": [
+                    Command.update(carrots.id, {"price_unit": carrots.price_unit / 2})
+                ]
+            }
+        )
         order.action_lock()
         card.invalidate_recordset()
         self.assertGreater(card.points, before)
         self.assertAlmostEqual(order.amount_total, 0.0, 2)
+        self.assertFalse(order.coop_refund_ids, "all of it went back to the account")

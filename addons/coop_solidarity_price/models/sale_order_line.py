@@ -35,7 +35,17 @@ class SaleOrderLine(models.Model):
 
     def _coop_is_goods(self):
         """Whether the line sells goods, which a tier prices and the fund
-        counts; money passing through the order (a prepaid account's top-up
-        or payment, in coop_wallet) is not."""
+        counts: not a note, a fee (delivery), a down payment, nor money
+        passing through the order (a prepaid account's top-up or payment,
+        in coop_wallet).
+
+        coop_marketplace defines the same rule under the same name (it does
+        not depend on this addon): keep both bodies identical, so that
+        either answers alike whichever loads last."""
         self.ensure_one()
-        return True
+        return (
+            bool(self.product_id)
+            and not self.display_type
+            and not self._is_delivery()
+            and not self.is_downpayment
+        )

@@ -140,7 +140,7 @@ registry.category("web_tour.tours").add("coop_journey_manager", {
             content: "a line",
             trigger: ".o_field_widget[name='line_ids'] .o_data_row",
         },
-        ...openMenu("coop_marketplace.coop_shortage_refund_menu"),
+        ...openMenu("coop_marketplace.coop_order_refund_menu"),
         {
             content: "last cycle's shortage, paid by transfer, is to refund by hand",
             trigger: ".o_list_view .o_data_row:contains('À rembourser manuellement') .o_data_cell",

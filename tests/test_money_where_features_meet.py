@@ -1,0 +1,168 @@
+"""Money where features meet, on the demo data (issue #31): a basket of the
+open cycle paid with the prepaid account (coop_wallet) and online (the
+demo provider), then closed (coop_marketplace), weighed, changed. What the
+member gets back is what she no longer owes, once, by the means she paid
+with: the account first for what the account paid, the provider for the
+rest."""
+
+from odoo import Command
+from odoo.tests import TransactionCase
+
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+
+class MoneyOnTheDemo(TransactionCase):
+    """Amina (``membre``, Tarif B) orders in the demo's open cycle."""
+
+    # Repository-level test: Odoo's loader names these for addon tests only.
+    test_module, test_class, test_sequence = "coop_repository", "MoneyOnTheDemo", 0
+    test_tags = frozenset({"post_install", "coop_repository"})
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, **DISABLED_MAIL_CONTEXT))
+        cls.member = cls.env.ref("coop_members.res_users_member_demo_res_partner")
+        cls.cycle = cls.env.ref("coop_marketplace.coop_order_cycle_demo")
+        cls.point = cls.env.ref("coop_marketplace.coop_pickup_point_fives_demo")
+        cls.carrier = cls.env.ref("coop_marketplace.delivery_carrier_coop_pickup_demo")
+        cls.website = cls.env.ref("website.default_website")
+        cls.program = cls.env["loyalty.program"]._coop_wallet_program(
+            cls.cycle.company_id
+        )
+        cls.card = cls.program._coop_card_of(cls.member)
+        cls.provider = cls.env.ref("payment.payment_provider_demo")
+
+    def product(self, xmlid):
+        return self.env.ref(f"coop_producers.{xmlid}").product_variant_id
+
+    def order(self, quantities):
+        """Amina's confirmed-to-be order of ``{product: quantity}``, at the
+        Fives point, in its first slot."""
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.member.id,
+                "coop_cycle_id": self.cycle.id,
+                "website_id": self.website.id,
+                "carrier_id": self.carrier.id,
+                "order_line": [
+                    Command.create({"product_id": product.id, "product_uom_qty": qty})
+                    for product, qty in quantities.items()
+                ],
+            }
+        )
+        order._coop_set_pickup_point(self.point)
+        order._coop_set_pickup_slot(order._coop_bookable_slots()[:1])
+        return order
+
+    def pay_online(self, order, amount):
+        tx = self.env["payment.transaction"].create(
+            {
+                "provider_id": self.provider.id,
+                "payment_method_id": self.provider.with_context(active_test=False)
+                .payment_method_ids[:1]
+                .id,
+                "amount": amount,
+                "currency_id": order.currency_id.id,
+                "partner_id": order.partner_id.id,
+                "reference": f"COOP-MONEY-{order.id}",
+                "sale_order_ids": [Command.set(order.ids)],
+            }
+        )
+        tx._set_done()
+        return tx
+
+    def wallet_line(self, order):
+        return order.order_line.filtered(
+            lambda line: line.reward_id.program_id == self.program
+        )
+
+    def line_of(self, order, product):
+        return order.order_line.filtered(lambda line: line.product_id == product)
+
+
+class TestPrepaidBasketAtTheClose(MoneyOnTheDemo):
+    def test_a_basket_paid_with_the_account_is_not_charged_again(self):
+        """Symptom 1: the close took the account's payment line for goods no
+        farm offers, and the member paid twice."""
+        self.card.points = 25.0
+        leeks = self.product("product_marais_2_demo")
+        order = self.order({leeks: 2})
+        self.assertTrue(order._coop_pay_with_wallet())
+        order.action_confirm()
+        paid = -self.wallet_line(order).price_total
+        self.assertGreater(paid, 0)
+        self.assertEqual(order.amount_total, 0.0)
+        balance = self.card.points
+
+        self.cycle._close()
+
+        self.assertEqual(self.cycle.state, "closed")
+        self.assertEqual(order.amount_total, 0.0, "nothing left to pay at pickup")
+        self.assertAlmostEqual(-self.wallet_line(order).price_total, paid, 2)
+        self.assertAlmostEqual(self.card.points, balance, 2)
+        self.assertFalse(order.coop_refund_ids)
+        self.assertFalse(order.coop_shortage_amount)
+        # The payment is no goods: not pooled, not missing.
+        self.assertNotIn(
+            self.wallet_line(order).product_id,
+            self.cycle.pooling_id.demand_ids.product_id,
+        )
+
+    def test_a_lighter_weight_goes_back_to_the_account(self):
+        """Symptom 1, at pickup: the chicken weighed lighter on a basket
+        paid with the account gives the difference back to the account."""
+        self.card.points = 25.0
+        chicken = self.product("product_vanackere_1_demo")
+        order = self.order({chicken: 1})
+        self.assertTrue(order._coop_pay_with_wallet())
+        order.action_confirm()
+        line = self.line_of(order, chicken)
+        before = line.price_total
+        balance = self.card.points
+        self.cycle._close()
+        volunteer = self.env.ref("coop_members.res_users_cashier_demo")
+        order.with_user(volunteer)._coop_set_real_weights({line: 1.4})
+        lighter = before - line.price_total
+        self.assertGreater(lighter, 0)
+        self.assertAlmostEqual(self.card.points, balance + lighter, 2)
+        self.assertEqual(order.amount_total, 0.0)
+        self.assertFalse(order.coop_refund_ids, "no refund through a provider")
+
+
+class TestMixedPayment(MoneyOnTheDemo):
+    def test_a_shortage_gives_back_what_was_lost_once(self):
+        """Symptom 2: paid 5 € from the account and the rest online, two
+        jars of honey of three missing at the close: the member gets back
+        the two jars, the account first, the provider for the rest; no
+        to-do for the managers, nothing more."""
+        self.card.points = 5.0
+        honey = self.product("product_weppes_2_demo")
+        self.cycle.line_ids.filtered(lambda l: l.product_id == honey).offered_qty = 1
+        order = self.order({honey: 3})
+        self.assertTrue(order._coop_pay_with_wallet())
+        self.assertEqual(self.card.points, 5.0, "spent at the confirmation")
+        self.pay_online(order, order.amount_total)
+        order.action_confirm()
+        self.assertEqual(self.card.points, 0.0)
+        online = order.amount_total
+        jar = self.line_of(order, honey).price_total / 3
+
+        self.cycle._close()
+
+        missing = order.currency_id.round(2 * jar)
+        self.assertEqual(self.line_of(order, honey).product_uom_qty, 1)
+        refunds = order.coop_refund_ids
+        self.assertEqual(self.card.points, 5.0, "the account first, all it paid")
+        self.assertEqual(len(refunds), 1)
+        self.assertAlmostEqual(refunds.amount, missing - 5.0, 2)
+        self.assertEqual(refunds.state, "pending", "sent by its job, not by hand")
+        self.assertEqual(refunds.reason, "shortage")
+        self.assertLessEqual(refunds.amount, online)
+        self.assertFalse(refunds.activity_ids)
+        # What she paid, less what came back, is what she now owes.
+        self.assertAlmostEqual(
+            5.0 + online - 5.0 - refunds.amount,
+            self.line_of(order, honey).price_total,
+            2,
+        )
