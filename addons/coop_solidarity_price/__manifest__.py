@@ -2,7 +2,7 @@
 {
     "name": "Coop Solidarity Price",
     "summary": "Income-based price tiers, monthly caps and a solidarity fund",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Sales/Sales",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
@@ -24,6 +24,7 @@
         "views/coop_solidarity_entry_views.xml",
         "views/coop_tier_evidence_views.xml",
         "views/res_partner_views.xml",
+        "views/pos_order_views.xml",
         "views/portal_templates.xml",
         "views/res_config_settings_views.xml",
         "views/coop_solidarity_menus.xml",

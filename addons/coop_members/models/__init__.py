@@ -1,6 +1,7 @@
 from . import account_move
 from . import coop_share_class
 from . import coop_share_movement
+from . import mail_thread
 from . import pos_config
 from . import pos_order
 from . import pos_order_line

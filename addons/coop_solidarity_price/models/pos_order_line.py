@@ -1,9 +1,26 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import fields, models
 
 
 class PosOrderLine(models.Model):
     _inherit = "pos.order.line"
+
+    coop_expected_price = fields.Float(
+        string="Expected unit price",
+        digits="Product Price",
+        readonly=True,
+        copy=False,
+        help="The unit price of the customer's own tier when the order was"
+        " synced (the reference price without a member), decided by the"
+        " server.",
+    )
+    coop_price_differs = fields.Boolean(
+        string="Price changed at the till",
+        readonly=True,
+        copy=False,
+        help="Sold at another price than the customer's tier gives: kept as"
+        " paid, never counted as solidarity; the managers check it.",
+    )
 
     def _coop_is_goods(self):
         """Whether the line sells goods, which a tier prices and the fund

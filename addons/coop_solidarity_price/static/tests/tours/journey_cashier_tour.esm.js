@@ -66,6 +66,10 @@ registry.category("web_tour.tours").add("coop_solidarity_journey_cashier", {
             ProductScreen.clickDisplayedProduct("Pain de campagne au levain (800 g)"),
             ProductScreen.clickDisplayedProduct("Bière blonde brassée à Lille (33 cl)"),
             {
+                content: "the cashier can't type a price: her tier gives it (price control)",
+                trigger: ".numpad button.numpad-price:disabled",
+            },
+            {
                 content: "her number, state, tier and allowance stay in sight while selling",
                 trigger: ".set-partner .coop-member-badge:contains('00033')",
                 run() {
