@@ -4,7 +4,7 @@
     "summary": "Home delivery by bike couriers: zones by postcode or radius,"
     " delivery slots booked like pickup slots, a fee never tiered, rounds"
     " planned from the hub with their load and sheet, a courier's phone screen",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

@@ -80,9 +80,7 @@ class SaleOrder(models.Model):
             raise ValidationError(
                 self.env._("The delivery slot doesn't serve this address any more.")
             )
-        if self.coop_cycle_id.state != "open" or (
-            self.coop_cycle_id.close_datetime <= fields.Datetime.now()
-        ):
+        if not self.coop_cycle_id._takes_orders():
             raise ValidationError(
                 self.env._("The order cycle is closed: this basket can't be paid.")
             )

@@ -104,7 +104,7 @@ class StockPickingBatch(models.Model):
                 )
             for order in orders.filtered(lambda o: o.coop_delivery_state == "planned"):
                 order.coop_delivery_state = "out"
-                order.with_context(lang=order.partner_id.lang).message_post_with_source(
+                order.with_context(lang=order.partner_id.lang)._coop_message_post(
                     "coop_bike_delivery.message_round_departed",
                     render_values={"batch": batch},
                     message_type="comment",
@@ -121,7 +121,7 @@ class StockPickingBatch(models.Model):
             raise UserError(self.env._("This stop is already settled."))
         order._coop_hand_over()
         order.coop_delivery_state = "delivered"
-        order.message_post(
+        order._coop_message_post(
             body=self.env._("Delivered by %(courier)s.", courier=self.env.user.name)
         )
         return True
@@ -138,7 +138,7 @@ class StockPickingBatch(models.Model):
         if order.coop_delivery_state not in ("planned", "out"):
             raise UserError(self.env._("This stop is already settled."))
         order.write({"coop_delivery_state": "missed", "coop_missed_reason": reason})
-        order.with_context(lang=order.partner_id.lang).message_post_with_source(
+        order.with_context(lang=order.partner_id.lang)._coop_message_post(
             "coop_bike_delivery.message_delivery_missed",
             render_values={"reason": reason, "point": order.coop_pickup_point_id},
             message_type="comment",

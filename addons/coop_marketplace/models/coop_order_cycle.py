@@ -369,6 +369,18 @@ class CoopOrderCycle(models.Model):
             self.env.ref("coop_marketplace.ir_cron_coop_cycle_close")._trigger()
         return True
 
+    def _takes_orders(self):
+        """Whether members can still order, change or cancel in this cycle:
+        open, and its closing time not passed. The one rule of the closing
+        instant: every path asks here (the shop's cart and payment, the
+        portal's change, cancellation and slot, the standing baskets, the
+        bike slots), so nothing changes between the closing time and the
+        close job's run. No cycle takes no order."""
+        if not self:
+            return False
+        self.ensure_one()
+        return self.state == "open" and self.close_datetime > fields.Datetime.now()
+
     def _accepts(self, partner):
         """Whether ``partner`` may order in this cycle: members-only cycles
         take active members only. The shop's notice and the cart's check both
@@ -382,6 +394,20 @@ class CoopOrderCycle(models.Model):
             .coop_member_state
         )
         return not self.members_only or state == "active"
+
+    def _check_accepts(self, partner):
+        """Refuse ``partner``'s order in this cycle unless she may order in
+        it (``_accepts``): the one membership rule of every path into an
+        order (the shop's cart and payment, the standing baskets, the
+        staff's confirmation, RPC)."""
+        self.ensure_one()
+        if not self._accepts(partner):
+            raise UserError(
+                self.env._(
+                    "Ordering is reserved to the coop's members: log in with"
+                    " your member account, or join the coop."
+                )
+            )
 
     def _line_of(self, product):
         """The line offering ``product`` in this cycle (empty if none)."""

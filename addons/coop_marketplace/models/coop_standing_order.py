@@ -164,7 +164,8 @@ class CoopStandingOrder(models.Model):
         company), until ``date_end`` if given. An open cycle offering the
         basket makes the member's order at once. Refused, and nothing
         created: a basket not offered, a point of another coop, a basket the
-        member already takes, a full one (its maximum)."""
+        member already takes, a full one (its maximum), a partner who is not
+        an active member of this coop."""
         company = self.env.company
         if not (
             product.coop_standing_ok
@@ -172,6 +173,14 @@ class CoopStandingOrder(models.Model):
             and product.company_id in (company, self.env["res.company"])
         ):
             raise UserError(self.env._("This basket is not offered by subscription."))
+        # sudo: the member's own membership, in this coop.
+        if partner.sudo().with_company(company).coop_member_state != "active":
+            raise UserError(
+                self.env._(
+                    "Baskets by subscription are for the coop's members: log in"
+                    " with your member account, or join the coop."
+                )
+            )
         point = slot_template.point_id
         if (
             not point.active
@@ -208,9 +217,11 @@ class CoopStandingOrder(models.Model):
                     "date_end": date_end or False,
                 }
             )
-        standing.message_post(body=self.env._("Subscribed by the member."))
-        open_cycles = self.env["coop.order.cycle"].search(
-            [("state", "=", "open"), ("company_id", "=", company.id)]
+        standing._coop_message_post(body=self.env._("Subscribed by the member."))
+        open_cycles = (
+            self.env["coop.order.cycle"]
+            .search([("state", "=", "open"), ("company_id", "=", company.id)])
+            .filtered(lambda cycle: cycle._takes_orders())
         )
         orders = self.env["sale.order"]
         for cycle in open_cycles.filtered(standing._applies_to):
@@ -225,7 +236,7 @@ class CoopStandingOrder(models.Model):
             if standing.state != "active":
                 raise UserError(self.env._("This basket is not active."))
             standing.state = "paused"
-            standing.message_post(body=self.env._("Paused by the member."))
+            standing._coop_message_post(body=self.env._("Paused by the member."))
 
     def _action_member_resume(self):
         """The member takes the basket again (within its maximum)."""
@@ -233,7 +244,7 @@ class CoopStandingOrder(models.Model):
             if standing.state != "paused":
                 raise UserError(self.env._("This basket is not paused."))
             standing.state = "active"
-            standing.message_post(body=self.env._("Resumed by the member."))
+            standing._coop_message_post(body=self.env._("Resumed by the member."))
 
     # ------------------------------------------------------------------
     # Orders at a cycle's opening
@@ -288,6 +299,7 @@ class CoopStandingOrder(models.Model):
         )
         try:
             with self.env.cr.savepoint():
+                cycle._check_accepts(self.partner_id)
                 order = (
                     self.env["sale.order"]
                     .with_company(company)
@@ -324,7 +336,7 @@ class CoopStandingOrder(models.Model):
                 self._prepare_order_payment(order)
                 order.action_confirm()
         except UserError as exc:
-            self.message_post(
+            self._coop_message_post(
                 body=self.env._(
                     "No order in %(cycle)s: %(reason)s",
                     cycle=cycle.name,
@@ -372,7 +384,7 @@ class CoopStandingOrder(models.Model):
             threading.current_thread(), "testing", False
         )
         created = self.env["sale.order"]
-        for cycle in cycles.filtered(lambda c: c.state == "open"):
+        for cycle in cycles.filtered(lambda c: c._takes_orders()):
             for index, subscription in enumerate(self._standing_for(cycle), 1):
                 created |= subscription._create_order(cycle)
                 if commit and index % batch_size == 0:

@@ -11,6 +11,11 @@ from .coop_pickup_slot import install_place_triggers
 
 _logger = logging.getLogger(__name__)
 
+# The slot's owner (_coop_set_pickup_slot, _coop_release_pickup_slot) marks
+# its own writes with this object in the context: a client can send any
+# context key over RPC, never this object (as OCA queue_job's EDIT_SENTINEL).
+SLOT_OWNER = object()
+
 
 class SaleOrder(models.Model):
     """The cart and the checkout of an order cycle, and the order's pickup
@@ -100,14 +105,17 @@ class SaleOrder(models.Model):
                 )
         return orders
 
+    def _coop_by_slot_owner(self):
+        """Whether this write comes from the slot's owner (never a client:
+        see ``SLOT_OWNER``)."""
+        return self.env.context.get("coop_slot_owner") is SLOT_OWNER
+
     def write(self, vals):
-        if "coop_slot_place" in vals and not self.env.context.get("coop_slot_owner"):
+        if "coop_slot_place" in vals and not self._coop_by_slot_owner():
             raise UserError(
                 self.env._("The place in a pickup slot is given by the booking.")
             )
-        if "coop_pickup_slot_id" in vals and not self.env.context.get(
-            "coop_slot_owner"
-        ):
+        if "coop_pickup_slot_id" in vals and not self._coop_by_slot_owner():
             # A direct write (RPC, import) books through the owner: the
             # same checks, the places counted.
             # The slot first, while the order is still in its cycle.
@@ -132,7 +140,7 @@ class SaleOrder(models.Model):
         """Give back the places these orders hold (nothing for an order that
         holds none: releasing twice is harmless)."""
         self.filtered("coop_pickup_slot_id").sudo().with_context(
-            coop_slot_owner=True
+            coop_slot_owner=SLOT_OWNER
         ).write({"coop_pickup_slot_id": False, "coop_slot_place": 0})
 
     def _coop_set_pickup_slot(self, slot):
@@ -148,7 +156,7 @@ class SaleOrder(models.Model):
             return True
         if self.state not in ("draft", "sent", "sale"):
             raise UserError(self.env._("A cancelled order can't book a pickup slot."))
-        if self.coop_cycle_id.state != "open":
+        if not self.coop_cycle_id._takes_orders():
             raise UserError(
                 self.env._(
                     "The order cycle is closed: the pickup slot can't change any more."
@@ -170,7 +178,7 @@ class SaleOrder(models.Model):
             if slot:
                 slot._take_place(self)
                 # sudo: members book a slot on their cart, not by writing it.
-                self.sudo().with_context(coop_slot_owner=True).write(
+                self.sudo().with_context(coop_slot_owner=SLOT_OWNER).write(
                     {
                         "coop_pickup_point_id": (
                             self.coop_pickup_point_id or slot.point_id
@@ -232,13 +240,7 @@ class SaleOrder(models.Model):
                     cycle=self.coop_cycle_id.name,
                 )
             )
-        if not cycle._accepts(self.partner_id):
-            raise UserError(
-                self.env._(
-                    "Ordering is reserved to the coop's members: log in with"
-                    " your member account, or join the coop."
-                )
-            )
+        cycle._check_accepts(self.partner_id)
         if not cycle._line_of(self.env["product.product"].browse(product_id)):
             raise UserError(
                 self.env._("This product is not on offer in the current cycle.")
@@ -400,6 +402,8 @@ class SaleOrder(models.Model):
             self._coop_check_pickup_ready()
         if message := self._coop_basket_minimum_message():
             raise ValidationError(message)
+        if self.coop_cycle_id:
+            self.coop_cycle_id._check_accepts(self.partner_id)
         return super()._check_cart_is_ready_to_be_paid()
 
     def _coop_basket_minimum(self):
@@ -449,9 +453,7 @@ class SaleOrder(models.Model):
                     "The pickup slot doesn't match the pickup point or the cycle."
                 )
             )
-        if self.coop_cycle_id.state != "open" or (
-            self.coop_cycle_id.close_datetime <= fields.Datetime.now()
-        ):
+        if not self.coop_cycle_id._takes_orders():
             raise ValidationError(
                 self.env._("The order cycle is closed: this basket can't be paid.")
             )
@@ -471,11 +473,18 @@ class SaleOrder(models.Model):
             )
             return None
 
+    def action_confirm(self):
+        # Whoever confirms (the shop's payment, the standing baskets' job,
+        # the staff, RPC): a cycle's order is its members'.
+        for order in self.filtered("coop_cycle_id"):
+            order.coop_cycle_id._check_accepts(order.partner_id)
+        return super().action_confirm()
+
     def _action_confirm(self):
         res = super()._action_confirm()
         # The member's pickup details, in their language, by email.
         for order in self.filtered("coop_pickup_slot_id"):
-            order.with_context(lang=order.partner_id.lang).message_post_with_source(
+            order.with_context(lang=order.partner_id.lang)._coop_message_post(
                 "coop_marketplace.message_pickup_slot",
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",

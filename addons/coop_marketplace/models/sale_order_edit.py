@@ -44,7 +44,7 @@ class SaleOrder(models.Model):
         on its page, until the cycle closes."""
         if (
             self.state == "sale"
-            and self.coop_cycle_id.state == "open"
+            and self.coop_cycle_id._takes_orders()
             and self.currency_id.compare_amounts(self.coop_amount_due, 0) > 0
         ):
             return True
@@ -55,12 +55,13 @@ class SaleOrder(models.Model):
     # ------------------------------------------------------------------
 
     def _coop_is_editable(self):
-        """Confirmed, in a cycle still open, not locked."""
+        """Confirmed, in a cycle that still takes orders (its closing time
+        not passed), not locked."""
         self.ensure_one()
         return (
             self.state == "sale"
             and bool(self.coop_cycle_id)
-            and self.coop_cycle_id.state == "open"
+            and self.coop_cycle_id._takes_orders()
             and not self.locked
         )
 
@@ -78,7 +79,7 @@ class SaleOrder(models.Model):
         company = self.company_id
         contact = company.email or company.phone or company.name
         cycle = self.coop_cycle_id
-        if cycle and cycle.state != "open" and cycle.close_datetime:
+        if cycle and not cycle._takes_orders() and cycle.close_datetime:
             return self.env._(
                 "This order can't change any more: its cycle closed on %(date)s"
                 " and the producers are preparing it. For any question, contact"
@@ -219,7 +220,7 @@ class SaleOrder(models.Model):
         self._coop_check_editable()
         self._action_cancel()
         self._coop_settle_money("cancel")
-        self.message_post(
+        self._coop_message_post(
             body=self.env._("Order cancelled by the member before the close."),
             message_type="comment",
             subtype_xmlid="mail.mt_note",
@@ -247,7 +248,7 @@ class SaleOrder(models.Model):
                 "Left to pay: %(amount)s.",
                 amount=format_amount(self.env, self.coop_amount_due, self.currency_id),
             )
-        self.message_post(
+        self._coop_message_post(
             body=body, message_type="comment", subtype_xmlid="mail.mt_note"
         )
 

@@ -55,7 +55,7 @@ class SaleOrder(models.Model):
         self.coop_shortage_amount += self.currency_id.round(taken_off)
         credit_note = self._coop_credit_shortage()
         to_account, refund = self._coop_settle_money(reason, credit_note)
-        self.with_context(lang=self.partner_id.lang).message_post_with_source(
+        self.with_context(lang=self.partner_id.lang)._coop_message_post(
             "coop_marketplace.message_cycle_shortage",
             render_values={
                 "changes": changes,

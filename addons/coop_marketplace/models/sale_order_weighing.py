@@ -235,8 +235,9 @@ class SaleOrder(models.Model):
                 "To collect at the pickup: %(amount)s.",
                 amount=format_amount(lang_env, self.coop_amount_due, self.currency_id),
             )
-        # sudo: volunteers only read orders; the note is theirs (author).
-        self.sudo().message_post(
+        # sudo: volunteers only read orders; the note is theirs (author), and
+        # writing it makes them no follower of the member's order.
+        self.sudo()._coop_message_post(
             body=body,
             message_type="comment",
             subtype_xmlid="mail.mt_note",

@@ -59,7 +59,9 @@ class CoopMarketplaceCommon(producers_common.CoopProducersCommon):
 
     @classmethod
     def _create_cycle(cls, name="Cycle test", products=None, **vals):
-        """A draft cycle open since an hour, closing in two days."""
+        """A draft cycle open since an hour, closing in two days, open to
+        all (the fixtures' partners are no members; the members-only rule
+        has tests of its own)."""
         now = fields.Datetime.now()
         if products is None:
             products = cls.carrots_product | cls.beer_product
@@ -73,6 +75,7 @@ class CoopMarketplaceCommon(producers_common.CoopProducersCommon):
                 "line_ids": [
                     Command.create({"product_id": product.id}) for product in products
                 ],
+                "members_only": False,
                 **vals,
             }
         )

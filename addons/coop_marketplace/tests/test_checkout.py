@@ -191,6 +191,7 @@ class TestShopCycle(common.CoopMarketplaceCommon):
         self.assertIn("Only 5 left", result["warning"])
 
     def test_members_only(self):
+        self.cycle.members_only = True
         self.cycle.action_open()
         self.member.coop_member_state = "candidate"
         with self.assertRaisesRegex(UserError, "reserved to the coop's members"):

@@ -282,6 +282,7 @@ class TestStandingPortal(HttpCase, common.CoopMarketplaceCommon):
             )
             for login in ("coop_basket_alice", "coop_basket_bob")
         )
+        (cls.alice | cls.bob).partner_id.coop_member_state = "active"
         cls.standing_alice, cls.standing_bob = cls.env["coop.standing.order"].create(
             [
                 {
@@ -342,6 +343,7 @@ class TestStandingPortal(HttpCase, common.CoopMarketplaceCommon):
             )
             for login in ("coop_basket_carol", "coop_basket_dave")
         )
+        (carol | dave).partner_id.coop_member_state = "active"
         offer = f'name="product_id" value="{self.carrots_product.id}"'
         saturday = self.point.slot_template_ids.filtered(lambda t: t.weekday == "5")
         self.authenticate("coop_basket_carol", "coop_basket_carol")
@@ -387,6 +389,18 @@ class TestStandingPortal(HttpCase, common.CoopMarketplaceCommon):
         self.assertIn("alert-danger", response.text)
         self.assertFalse(self._standing_of(dave, self.beer_product))
         self.assertEqual(self._subscribe("abc", saturday).status_code, 404)
+        # Not a member of the coop: refused, nothing created.
+        eve = new_test_user(
+            self.env,
+            login="coop_basket_eve",
+            password="coop_basket_eve",
+            groups="base.group_portal",
+        )
+        self.carrots.coop_standing_max = 10
+        self.authenticate("coop_basket_eve", "coop_basket_eve")
+        response = self._subscribe(self.carrots_product, saturday)
+        self.assertIn("alert-danger", response.text)
+        self.assertFalse(self._standing_of(eve, self.carrots_product))
 
     def test_subscribing_during_an_open_cycle_orders_at_once(self):
         self.beer.coop_standing_ok = True

@@ -23,7 +23,7 @@ class CoopStandingOrder(models.Model):
         """The member's choice of payment for the next cycles."""
         for standing in self:
             standing.pay_with_wallet = pay_with_wallet
-            standing.message_post(
+            standing._coop_message_post(
                 body=self.env._("Paid with the prepaid account, chosen by the member.")
                 if pay_with_wallet
                 else self.env._("Paid at pickup, chosen by the member.")

@@ -71,7 +71,7 @@ class PosOrder(models.Model):
         if issues:
             _logger.info("POS order %s: share sale to check", self.name)
             self.coop_share_issue = "\n".join(issues)
-            self.message_post(body="\n".join(issues))
+            self._coop_message_post(body="\n".join(issues))
 
     def action_coop_share_issue_settled(self):
         """The manager settled the share sale by hand (subscription, refund)."""
@@ -83,7 +83,7 @@ class PosOrder(models.Model):
             # sudo: the manager reads POS orders but does not edit them
             # otherwise; only the flag is cleared, and the chatter says who.
             order.sudo().coop_share_issue = False
-            order.sudo().message_post(
+            order.sudo()._coop_message_post(
                 body=self.env._(
                     "Share sale settled by %(user)s.", user=self.env.user.name
                 )

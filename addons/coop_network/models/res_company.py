@@ -163,7 +163,7 @@ class ResCompany(models.Model):
             )
             order.action_confirm()
             # Ordered while the cycle was open, not on the day of the demo.
-            order.date_order = cycle.close_datetime - timedelta(days=1)
+            order.date_order = cycle.open_datetime + timedelta(days=1)
 
     @api.model
     def _coop_network_demo_purchase_lines(self, order_id, lines):

@@ -84,7 +84,7 @@ class SaleOrder(models.Model):
             "Your solidarity allowance for this month is used up: this order is"
             " at the reference price."
         )
-        self.message_post(body=self.coop_cap_notice)
+        self._coop_message_post(body=self.coop_cap_notice)
 
     def action_confirm(self):
         res = super().action_confirm()
