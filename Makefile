@@ -8,7 +8,7 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore
+.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore check-money test-journeys
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, Odoo's own tests (CI subset), then every test of ours"
@@ -18,6 +18,8 @@ help:
 	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
 	@echo "make backup [DB=coop_demo]   dump a database and its filestore into backups/"
 	@echo "make restore FROM=backups/<folder> [DB=coop_demo] [FORCE=1]  restore it, checked"
+	@echo "make check-money [DB=coop_demo]  the money invariants of a database"
+	@echo "make test-journeys [STEPS=5000]  a long run of the journey simulator"
 
 check:
 	@$(PYTHON) tools/check_odoo.py
@@ -77,3 +79,7 @@ backup: venv
 restore: venv
 	@test -n "$(FROM)" || { echo "make restore FROM=backups/<folder> [DB=name] [FORCE=1]"; exit 2; }
 	@$(VPY) tools/coop.py restore $(FROM) --db $(DB) $(if $(FORCE),--force)
+
+# The money invariants (coop.money.checker) of a database, read only.
+check-money: venv
+	@$(VPY) tools/coop.py check-money --db $(DB)

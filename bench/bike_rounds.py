@@ -36,6 +36,8 @@ def build(env, deliveries, couriers, per_round, seed=17):
     now = fields.Datetime.now()
     cycle = env["coop.order.cycle"].create(
         {
+            # The bench's members hold no share: a cycle open to all.
+            "members_only": False,
             "name": "Cycle banc vélo",
             "open_datetime": now - timedelta(days=1),
             "close_datetime": now + timedelta(days=1),

@@ -68,6 +68,8 @@ def build(env, lines, producers, points):
     now = fields.Datetime.now()
     cycle = env["coop.order.cycle"].create(
         {
+            # The bench's members hold no share: a cycle open to all.
+            "members_only": False,
             "name": "Cycle banc",
             "open_datetime": now - timedelta(days=1),
             "close_datetime": now + timedelta(days=1),

@@ -32,6 +32,8 @@ def _cycle(env, products, name, points):
     now = fields.Datetime.now()
     cycle = env["coop.order.cycle"].create(
         {
+            # The bench's members hold no share: a cycle open to all.
+            "members_only": False,
             "name": name,
             "open_datetime": now - timedelta(days=1),
             "close_datetime": now + timedelta(days=1),

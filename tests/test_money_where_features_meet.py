@@ -7,6 +7,7 @@ rest."""
 
 from odoo import Command
 from odoo.tests import TransactionCase
+from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
@@ -166,3 +167,66 @@ class TestMixedPayment(MoneyOnTheDemo):
             self.line_of(order, honey).price_total,
             2,
         )
+
+
+class TestPickupDayAsTheVolunteer(MoneyOnTheDemo):
+    """Symptom 6: the volunteer at the till (``caisse``) hands over orders
+    paid online; the manager (``gerante``) weighs them too."""
+
+    def setUp(self):
+        super().setUp()
+        self.volunteer = self.env.ref("coop_members.res_users_cashier_demo")
+        self.manager = self.env.ref("coop_members.res_users_manager_demo")
+        self.weighed = self.env.ref("coop_marketplace.sale_order_weighing_1_demo")
+        self.pay_online(self.weighed, self.weighed.amount_total)
+
+    def test_pickup_day_lists_what_is_left_to_pay_for_the_volunteer(self):
+        action = self.env.ref("coop_marketplace.sale_order_action_pickup")
+        view = self.env.ref("coop_marketplace.sale_order_view_list_pickup")
+        Orders = self.env["sale.order"].with_user(self.volunteer)
+        views = Orders.get_views([(view.id, "list")])
+        names = list(views["models"]["sale.order"]["fields"])
+        domain = safe_eval(action.domain)
+        groups = Orders.web_read_group(
+            domain, ["coop_pickup_slot_id"], ["coop_pickup_slot_id"]
+        )["groups"]
+        self.assertTrue(groups)
+        for group in groups:
+            records = Orders.web_search_read(
+                group["__domain"], {name: {} for name in names}
+            )["records"]
+            self.assertTrue(records)
+        self.assertIn(
+            self.weighed.id,
+            [r["id"] for r in Orders.web_search_read(domain, {"name": {}})["records"]],
+        )
+
+    def test_the_volunteer_and_the_manager_weigh_an_order_paid_online(self):
+        chicken, squash = self.weighed._coop_weighed_lines()
+        self.weighed.with_user(self.volunteer)._coop_set_real_weights({chicken: 1.5})
+        self.weighed.with_user(self.manager)._coop_set_real_weights({squash: 1.1})
+        refunds = self.weighed.coop_refund_ids
+        self.assertEqual(set(refunds.mapped("reason")), {"weight"})
+        money = self.weighed._coop_money()
+        self.assertEqual(money.excess, 0.0, "what was paid beyond goes back")
+        self.assertEqual(money.due, 0.0)
+
+    def test_the_cashier_reads_the_day_s_sales_when_closing(self):
+        till = self.env.ref("coop_members.pos_config_epicerie_demo")
+        till.with_user(self.volunteer).open_ui()
+        session = till.current_session_id
+        session.env["account.payment"].create(
+            {
+                "amount": 1.0,
+                "payment_type": "inbound",
+                "pos_session_id": session.id,
+                "journal_id": self.env.ref(
+                    "coop_members.pos_payment_method_card_demo"
+                ).journal_id.id,
+            }
+        )
+        report = self.env["report.point_of_sale.report_saledetails"]
+        details = report.with_user(self.volunteer).get_sale_details(
+            session_ids=session.ids
+        )
+        self.assertIn("payments", details)

@@ -60,3 +60,61 @@ class TestCourierAfterHerRound(HttpCase):
         quantity = line.product_uom_qty
         self.post(f"/my/orders/{orders[0].id}/coop_edit", **{f"qty_{line.id}": 9})
         self.assertEqual(line.product_uom_qty, quantity)
+
+
+class TestContactsBelongToTheirCoop(HttpCase):
+    """Symptom 8: Lille's members had no company, so the Arras cashier read
+    them all (name, e-mail, address, phone) and the Arras till loaded them
+    among its customers."""
+
+    test_module, test_class, test_sequence = (
+        "coop_repository",
+        "TestContactsBelongToTheirCoop",
+        0,
+    )
+    test_tags = frozenset({"post_install", "coop_repository"})
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.lille = cls.env.ref("base.main_company")
+        cls.arras_cashier = cls.env.ref("coop_network.res_users_arras_cashier_demo")
+        cls.lille_cashier = cls.env.ref("coop_members.res_users_cashier_demo")
+        cls.both = cls.env.ref("coop_members.coop_member_demo_05")
+        members = cls.env["coop.share.movement"].search([("state", "=", "confirmed")])
+        cls.lille_only = (
+            members.filtered(lambda m: m.company_id == cls.lille).partner_id
+            - members.filtered(lambda m: m.company_id != cls.lille).partner_id
+        )
+        cls.arras_members = members.filtered(
+            lambda m: m.company_id.name == "Épicerie coopérative Arrageoise"
+        ).partner_id
+        cls.producer = cls.env.ref("coop_producers.coop_producer_marais_demo")
+
+    def test_the_arras_cashier_reads_no_lille_member(self):
+        self.assertGreaterEqual(len(self.lille_only), 30)
+        Partner = self.env(user=self.arras_cashier)["res.partner"]
+        readable = Partner.search([("id", "in", self.lille_only.ids)])
+        self.assertFalse(readable, readable.mapped("name"))
+        with self.assertRaises(AccessError):
+            self.lille_only[0].with_user(self.arras_cashier).read(["email"])
+        # Her coop's members, a member of both coops, a shared producer.
+        for partner in self.arras_members | self.both | self.producer:
+            self.assertTrue(Partner.search([("id", "=", partner.id)]), partner.name)
+        # Lille's cashier reads Lille's members.
+        self.assertEqual(
+            self.env(user=self.lille_cashier)["res.partner"].search_count(
+                [("id", "in", self.lille_only.ids)]
+            ),
+            len(self.lille_only),
+        )
+
+    def test_each_till_loads_its_own_coop_s_customers(self):
+        arras_till = self.env["pos.config"].search([("name", "=", "Caisse Arras")])
+        arras_till.with_user(self.arras_cashier).open_ui()
+        data = arras_till.current_session_id.with_user(self.arras_cashier).load_data(
+            ["pos.config", "pos.order", "res.partner"]
+        )
+        loaded = {partner["id"] for partner in data["res.partner"]["data"]}
+        self.assertFalse(loaded & set(self.lille_only.ids))
+        self.assertLessEqual(set(self.arras_members.ids), loaded)

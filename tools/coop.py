@@ -624,6 +624,31 @@ def cmd_i18n(args):
         say(f"{addon}: {pot.relative_to(ROOT)} exported, fr.po merged")
 
 
+def cmd_check_money(args):
+    """The money checker on ``args.db`` (tools/check_money.py): exit 1 on any
+    broken invariant."""
+    if not db_exists(args.db):
+        die(f"no database {args.db}")
+    with open(ROOT / "tools" / "check_money.py") as stdin:
+        proc = subprocess.run(
+            shell_cmd(args.db),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    lines = [
+        line
+        for line in proc.stdout.splitlines()
+        if line.startswith(("BROKEN", "checked:", "MONEY-CHECK"))
+    ]
+    print("\n".join(lines), flush=True)
+    if "MONEY-CHECK-OK" not in proc.stdout:
+        if "MONEY-CHECK-FAILED" not in proc.stdout:
+            print(proc.stderr[-4000:], file=sys.stderr)
+        sys.exit(1)
+
+
 def cmd_backup(args):
     import backup
 
@@ -669,6 +694,11 @@ def main():
     i18n = sub.add_parser("i18n", help="export .pot files and merge fr.po")
     i18n.add_argument("addons", nargs="*")
     i18n.set_defaults(func=cmd_i18n)
+    money = sub.add_parser(
+        "check-money", help="check the money invariants of a database"
+    )
+    money.add_argument("--db", default=DEMO_DB)
+    money.set_defaults(func=cmd_check_money)
     bkp = sub.add_parser("backup", help="dump a database and its filestore")
     bkp.add_argument("--db", default=DEMO_DB)
     bkp.add_argument("--out", default=str(ROOT / "backups"))

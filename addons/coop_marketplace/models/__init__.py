@@ -1,3 +1,4 @@
+from . import coop_money_checker
 from . import coop_order_cycle
 from . import coop_order_cycle_line
 from . import coop_order_cycle_minimum

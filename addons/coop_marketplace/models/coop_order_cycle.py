@@ -369,6 +369,16 @@ class CoopOrderCycle(models.Model):
             self.env.ref("coop_marketplace.ir_cron_coop_cycle_close")._trigger()
         return True
 
+    def _tz(self):
+        """The coop's time zone, in which a cycle's times are said (the
+        shop's banner, the member's pages, messages written by jobs):
+        Lille's 21:00 is 21:00 for everyone, visitors included."""
+        self.ensure_one()
+        # sudo: the company's address card.
+        return (
+            self.company_id.sudo().partner_id.tz or self.env.user.tz or "Europe/Paris"
+        )
+
     def _takes_orders(self):
         """Whether members can still order, change or cancel in this cycle:
         open, and its closing time not passed. The one rule of the closing

@@ -85,7 +85,10 @@ class SaleOrder(models.Model):
                 " and the producers are preparing it. For any question, contact"
                 " %(company)s (%(contact)s).",
                 date=format_datetime(
-                    self.env, cycle.close_datetime, dt_format="d MMMM HH:mm"
+                    self.env,
+                    cycle.close_datetime,
+                    tz=cycle._tz(),
+                    dt_format="d MMMM HH:mm",
                 ),
                 company=company.name,
                 contact=contact,

@@ -69,8 +69,13 @@ class SaleOrder(models.Model):
         )
 
     def _coop_paid_transactions(self):
-        """The done payments of the order (not refunds, not card checks)."""
-        return self.transaction_ids.filtered(
+        """The done payments of the order (not refunds, not card checks),
+        whoever asks: a volunteer weighing or handing the order over, the
+        member's page and Pickup day's "left to pay" need what was paid,
+        not the right to read payments."""
+        # sudo: the order's own payments, read only; refunds go through
+        # coop.order.refund, which checks its callers.
+        return self.sudo().transaction_ids.filtered(
             lambda tx: (
                 tx.state == "done" and tx.operation not in ("refund", "validation")
             )

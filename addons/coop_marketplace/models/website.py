@@ -103,10 +103,9 @@ class Website(models.Model):
         }
         if cycle:
             # Formatted here from the cached language data: QWeb's date
-            # widgets read the language record, a query per shop page.
-            # The member's time zone, else the coop's (visitors have none;
-            # sudo: the company's address card).
-            tz = user.tz or self.company_id.sudo().partner_id.tz
+            # widgets read the language record, a query per shop page. In
+            # the coop's time zone, for members and visitors alike.
+            tz = cycle._tz()
             day = "EEEE d MMMM"
             notice.update(
                 closes=format_datetime(

@@ -1,4 +1,5 @@
 from . import account_move
+from . import coop_money_checker
 from . import coop_share_class
 from . import coop_share_movement
 from . import mail_thread
@@ -6,5 +7,6 @@ from . import pos_config
 from . import pos_order
 from . import pos_order_line
 from . import pos_session
+from . import report_sale_details
 from . import res_config_settings
 from . import res_partner

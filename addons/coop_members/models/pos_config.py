@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 
 class PosConfig(models.Model):
@@ -45,3 +46,40 @@ class PosConfig(models.Model):
                     " (Price control): a member's price is her tier's."
                 )
             )
+
+    def get_limited_partners_loading(self):
+        """A members' till starts with its own customers: its coop's
+        members (holding shares in its company) and the walk-in customers
+        created at its company's tills, those who bought most first; never
+        another coop's members (Odoo loads every contact without a
+        company)."""
+        if not self.coop_member_till:
+            return super().get_limited_partners_loading()
+        return self.env.execute_query(
+            SQL(
+                """
+                WITH pm AS (
+                    SELECT partner_id, COUNT(partner_id) AS order_count
+                      FROM pos_order
+                     GROUP BY partner_id
+                )
+                SELECT partner.id
+                  FROM res_partner AS partner
+             LEFT JOIN pm ON partner.id = pm.partner_id
+                 WHERE partner.active
+                   AND (
+                        partner.company_id = %(company)s
+                        OR EXISTS (
+                            SELECT 1 FROM coop_share_movement movement
+                             WHERE movement.partner_id = partner.id
+                               AND movement.company_id = %(company)s
+                               AND movement.state = 'confirmed'
+                        )
+                   )
+              ORDER BY COALESCE(pm.order_count, 0) DESC, partner.name
+                 LIMIT %(limit)s
+                """,
+                company=self.company_id.id,
+                limit=100,
+            )
+        )

@@ -125,6 +125,16 @@ class CoopSolidarityEntry(models.Model):
             )
 
     @api.model
+    def _coop_lang_env(self, company):
+        """The environment in the coop's language (its address card's): the
+        ledger's descriptions are the coop's records, read by its staff, in
+        one language whoever writes them (a cashier, a member's change, a
+        job running in English)."""
+        # sudo: the company's address card.
+        lang = company.sudo().partner_id.lang
+        return self.with_context(lang=lang).env if lang else self.env
+
+    @api.model
     def _fund_balance(self, company=None):
         """Balance of the fund: one aggregate query."""
         company = company or self.env.company
@@ -178,6 +188,7 @@ class CoopSolidarityEntry(models.Model):
         at the reference price make none."""
         company = tier.company_id
         currency = company.currency_id
+        lang_env = self._coop_lang_env(company)
         vals_list = []
         for (line, product, qty, charged, _taxes), diff in zip(
             lines, self._line_differences(lines, company), strict=True
@@ -189,7 +200,7 @@ class CoopSolidarityEntry(models.Model):
             vals_list.append(
                 {
                     "date": date,
-                    "name": product.display_name,
+                    "name": product.with_env(lang_env).display_name,
                     "entry_type": "sale",
                     "company_id": company.id,
                     "partner_id": partner.id,
@@ -245,18 +256,20 @@ class CoopSolidarityEntry(models.Model):
                 and currency.is_zero(advantage)
             ):
                 continue
+            lang_env = self._coop_lang_env(original.company_id)
             if line.order_id.state == "cancel":
-                label = self.env._("Order cancelled: %(product)s")
+                label = lang_env._("Order cancelled: %(product)s")
             elif float_is_zero(delta, precision_rounding=line.product_uom.rounding):
-                label = self.env._("Real weight: %(product)s")
+                label = lang_env._("Real weight: %(product)s")
             elif delta < 0:
-                label = self.env._("Taken off the order: %(product)s")
+                label = lang_env._("Taken off the order: %(product)s")
             else:
-                label = self.env._("Added to the order: %(product)s")
+                label = lang_env._("Added to the order: %(product)s")
+            product_name = original.product_id.with_env(lang_env).display_name
             vals_list.append(
                 {
                     **original._correction_values(
-                        delta, label % {"product": original.product_id.display_name}
+                        delta, label % {"product": product_name}
                     ),
                     "amount": amount,
                     "member_advantage": advantage,

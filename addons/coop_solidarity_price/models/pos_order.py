@@ -212,13 +212,14 @@ class PosOrder(models.Model):
             original = originals.get(line.refunded_orderline_id)
             if not original or not original.quantity:
                 continue  # sold at the reference price: nothing to give back
+            lang_env = Entry._coop_lang_env(original.company_id)
             vals_list.append(
                 {
                     **original._correction_values(
                         line.qty,
-                        self.env._(
+                        lang_env._(
                             "Return: %(product)s",
-                            product=original.product_id.display_name,
+                            product=original.product_id.with_env(lang_env).display_name,
                         ),
                         self.date_order.date(),
                     ),

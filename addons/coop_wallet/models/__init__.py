@@ -1,3 +1,4 @@
+from . import coop_money_checker
 from . import coop_price_tier
 from . import coop_solidarity_entry
 from . import loyalty_program

@@ -34,6 +34,8 @@ class PosOrder(models.Model):
                 self.partner_id.commercial_partner_id,
                 self.company_id,
                 self.date_order.date(),
-                self.env._("Donation at the till: %(order)s", order=self.name),
+                self.env["coop.solidarity.entry"]
+                ._coop_lang_env(self.company_id)
+                ._("Donation at the till: %(order)s", order=self.name),
             )
         )

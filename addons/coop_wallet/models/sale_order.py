@@ -35,6 +35,8 @@ class SaleOrder(models.Model):
                 self.partner_id.commercial_partner_id,
                 self.company_id,
                 fields.Date.context_today(self),
-                self.env._("Donation online: %(order)s", order=self.name),
+                self.env["coop.solidarity.entry"]
+                ._coop_lang_env(self.company_id)
+                ._("Donation online: %(order)s", order=self.name),
             )
         )

@@ -12,6 +12,9 @@ from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 rights = producers_matrix.rights
 
 MODEL_ACCESS = {
+    # Extended (the till's category of top-ups and donations, loaded only
+    # where the till takes the account): Odoo's rights.
+    "pos.category": rights(pos_cashier="r", administrator="rwcu"),
     # Extended (accounts of the eWallet, the online top-up): Odoo's rights.
     "loyalty.program": rights(
         pos_cashier="r",
