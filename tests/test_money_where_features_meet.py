@@ -5,7 +5,8 @@ member gets back is what she no longer owes, once, by the means she paid
 with: the account first for what the account paid, the provider for the
 rest."""
 
-from odoo import Command
+from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
@@ -212,21 +213,69 @@ class TestPickupDayAsTheVolunteer(MoneyOnTheDemo):
         self.assertEqual(money.due, 0.0)
 
     def test_the_cashier_reads_the_day_s_sales_when_closing(self):
+        """Symptom 6: "Ventes du jour" at the till's closing read the
+        session's accounting payments, which the volunteer may not read."""
         till = self.env.ref("coop_members.pos_config_epicerie_demo")
         till.with_user(self.volunteer).open_ui()
         session = till.current_session_id
-        session.env["account.payment"].create(
-            {
-                "amount": 1.0,
-                "payment_type": "inbound",
-                "pos_session_id": session.id,
-                "journal_id": self.env.ref(
-                    "coop_members.pos_payment_method_card_demo"
-                ).journal_id.id,
-            }
+        bread = self.env.ref("coop_members.product_pain_campagne_demo")
+        card = self.env.ref("coop_members.pos_payment_method_card_demo")
+        order_uuid = "coop-money-day-sales"
+        self.env["pos.order"].with_user(self.volunteer).sync_from_ui(
+            [
+                {
+                    "uuid": order_uuid,
+                    "name": "Order day sales",
+                    "session_id": session.id,
+                    "sequence_number": 1,
+                    "partner_id": False,
+                    "user_id": self.volunteer.id,
+                    "pricelist_id": False,
+                    "fiscal_position_id": False,
+                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+                    "lines": [
+                        Command.create(
+                            {
+                                "product_id": bread.id,
+                                "qty": 1,
+                                "price_unit": 4.2,
+                                "price_subtotal": 4.2,
+                                "price_subtotal_incl": 4.2,
+                                "discount": 0,
+                                "tax_ids": [],
+                                "pack_lot_ids": [],
+                            }
+                        )
+                    ],
+                    "payment_ids": [
+                        Command.create(
+                            {
+                                "amount": 4.2,
+                                "name": fields.Datetime.now(),
+                                "payment_method_id": card.id,
+                            }
+                        )
+                    ],
+                    "amount_paid": 4.2,
+                    "amount_total": 4.2,
+                    "amount_tax": 0,
+                    "amount_return": 0,
+                    "to_invoice": False,
+                    "state": "paid",
+                    "last_order_preparation_change": "{}",
+                }
+            ]
         )
         report = self.env["report.point_of_sale.report_saledetails"]
         details = report.with_user(self.volunteer).get_sale_details(
             session_ids=session.ids
         )
-        self.assertIn("payments", details)
+        self.assertEqual(details["nbr_orders"], 1)
+        self.assertTrue(details["payments"])
+        # Not another till's sessions.
+        arras = self.env["pos.config"].search([("name", "=", "Caisse Arras")])
+        arras.open_ui()
+        with self.assertRaises(AccessError):
+            report.with_user(self.volunteer).get_sale_details(
+                session_ids=arras.current_session_id.ids
+            )
