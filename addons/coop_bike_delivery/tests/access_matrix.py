@@ -6,6 +6,7 @@ zones are settings of the marketplace: staff read them, marketplace managers
 checkout asks the carrier, which reads them as superuser).
 """
 
+from odoo.addons.coop_members.tests import reach
 from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 
 rights = producers_matrix.rights
@@ -35,4 +36,14 @@ MODEL_ACCESS = {
         marketplace_manager="rwcu",
         administrator="rwcu",
     ),
+}
+
+# A courier reads her own rounds and their stops, nothing else (the sweep of
+# tests/privacy_sweep.py, after she wrote on them).
+REACH = {
+    "stock.picking": {"coursier": reach.own_user("coop_round_id.user_id")},
+    "stock.picking.batch": {
+        "coursier": reach.own_user(),
+        "gerante": reach.of_companies(),
+    },
 }

@@ -16,6 +16,7 @@ shares or solidarity tiers.
 
 from odoo import Command
 
+from odoo.addons.coop_members.tests import reach
 from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 
 ROLE_GROUPS = {
@@ -180,4 +181,25 @@ COMPANY_RECORD = {
     "coop.order.cycle": company_cycle,
     "coop.pickup.point": company_point,
     "coop.pickup.slot": company_slot,
+}
+
+# What each demo login may read at most (tests/privacy_sweep.py): members
+# their own orders; the till's volunteer (Pickup day) and the manager their
+# coop's; a courier, another coop's cashier, producers nothing of them.
+REACH = {
+    "sale.order": {"membre": reach.own(), "arras": reach.own()}
+    | {login: reach.of_companies() for login in ("caisse", "gerante")},
+    "sale.order.line": {
+        "membre": reach.own("order_partner_id"),
+        "arras": reach.own("order_partner_id"),
+    }
+    | {login: reach.of_companies() for login in ("caisse", "gerante")},
+    "stock.picking": {"membre": reach.own(), "arras": reach.own()}
+    | {login: reach.of_companies() for login in ("caisse", "caisse-arras", "gerante")},
+    "stock.move": {
+        login: reach.of_companies() for login in ("caisse", "caisse-arras", "gerante")
+    },
+    "payment.transaction": {"gerante": reach.of_companies()},
+    "coop.order.refund": {"gerante": reach.of_companies()},
+    "coop.standing.order": {"gerante": reach.of_companies()},
 }

@@ -21,13 +21,15 @@ class CoopMoneyChecker(models.AbstractModel):
         # sudo: the checker reads every company's money.
         History = self.env["loyalty.history"].sudo()
         taken = defaultdict(float)
+        put_in = defaultdict(float)
         for entry in History.search(
             [
                 ("order_model", "=", "sale.order"),
                 ("card_id.program_id.program_type", "=", "ewallet"),
             ]
         ):
-            taken[entry.order_id] += entry.used - entry.issued
+            taken[entry.order_id] += entry.used
+            put_in[entry.order_id] += entry.issued
         orders = (
             self.env["sale.order"]
             .sudo()
@@ -40,14 +42,19 @@ class CoopMoneyChecker(models.AbstractModel):
             )
         )
         for order in orders:
-            paid = -sum(order._coop_wallet_lines().mapped("price_total"))
-            if order.currency_id.compare_amounts(paid, taken.get(order.id, 0.0)):
+            lines = order._coop_wallet_lines()
+            paid = -sum(lines.mapped("price_total"))
+            # An order paid from the account takes what it paid, less what
+            # went back; any other order (a top-up) takes nothing.
+            expected = taken.get(order.id, 0.0) - (
+                put_in.get(order.id, 0.0) if lines else 0.0
+            )
+            if order.currency_id.compare_amounts(paid, expected):
                 problems.append(
                     self._problem(
                         "paid from the account",
                         f"{order.name}: {paid:.2f} paid from the account on the"
-                        f" order, {taken.get(order.id, 0.0):.2f} taken by the"
-                        " account's history",
+                        f" order, {expected:.2f} taken by the account's history",
                         order,
                     )
                 )

@@ -10,6 +10,8 @@ the administrator, the members manager and logistics staff (who manage
 contacts: members, producers).
 """
 
+from . import reach
+
 ROLE_GROUPS = {
     "members_user": ["coop_members.coop_member_group_user"],
     "members_manager": ["coop_members.coop_member_group_manager"],
@@ -256,4 +258,29 @@ def company_movement(env, company):
 COMPANY_RECORD = {
     "coop.share.class": company_share_class,
     "coop.share.movement": company_movement,
+}
+
+
+# What each demo login may read at most (tests/privacy_sweep.py, after every
+# step of the journeys): see reach.py.
+MEMBERS = ("membre", "arras")
+STAFF = ("caisse", "caisse-arras", "gerante")
+REACH = {
+    "res.partner": {login: reach.own("id") for login in (*MEMBERS, "coursier")}
+    | {"coordination": reach.internal_contacts},
+    "coop.share.movement": {login: reach.own() for login in MEMBERS}
+    | {"gerante": reach.of_companies()},
+    "pos.order": {login: reach.of_companies() for login in STAFF},
+    "pos.order.line": {login: reach.of_companies() for login in STAFF},
+    "pos.payment": {login: reach.of_companies() for login in STAFF},
+    "account.move": {login: reach.own() for login in MEMBERS}
+    | {"gerante": reach.of_companies()},
+    "account.move.line": {login: reach.own() for login in MEMBERS}
+    | {"gerante": reach.of_companies()},
+    "account.payment": {"gerante": reach.of_companies()},
+    # A portal user's own notifications only (Odoo shows them every one).
+    "mail.notification": {
+        login: reach.any_of(reach.own("res_partner_id"), reach.own("author_id"))
+        for login in (*MEMBERS, "coursier")
+    },
 }

@@ -6,6 +6,7 @@ coordinator reads nothing personal: no member, register line, order or tier
 evidence (the other addons' tables, and test_network_report).
 """
 
+from odoo.addons.coop_members.tests import reach
 from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 
 ROLE_GROUPS = {
@@ -41,3 +42,40 @@ OWN_RECORD = {}
 PORTAL_ROUTES = []
 # The company axis: another company's records, for every role reading them.
 COMPANY_RECORD = {"coop.network.report": company_figures}
+
+
+def member_contacts(env, user):
+    """The contacts a coop's staff reads (the rule
+    res_partner_rule_coop_member_company): anyone holding no share, its own
+    coop's members, its customers, producers, herself."""
+    companies = user.company_ids.ids
+    return [
+        "|",
+        "|",
+        "|",
+        "|",
+        "|",
+        ("commercial_partner_id.coop_share_ids", "=", False),
+        ("commercial_partner_id.coop_share_ids.company_id", "in", companies),
+        ("commercial_partner_id.coop_is_producer", "=", True),
+        ("id", "=", user.partner_id.id),
+        ("commercial_partner_id.sale_order_ids.company_id", "in", companies),
+        ("commercial_partner_id.pos_order_ids.company_id", "in", companies),
+    ]
+
+
+STAFF = ("caisse", "caisse-arras", "gerante", "producteur", "productrice")
+INTERNAL = (*STAFF, "coordination")
+REACH = {
+    "res.partner": {
+        login: member_contacts for login in ("caisse", "caisse-arras", "gerante")
+    },
+    # Who follows a document, who was notified: contacts the login reads.
+    "mail.followers": {
+        login: reach.partners_in("partner_id", member_contacts) for login in INTERNAL
+    },
+    "mail.notification": {
+        login: reach.partners_in("res_partner_id", member_contacts)
+        for login in INTERNAL
+    },
+}

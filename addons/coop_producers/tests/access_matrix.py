@@ -8,6 +8,8 @@ producer. Stock is never written by producers directly: the stock wizard
 checks ownership and applies the adjustment itself.
 """
 
+from odoo.addons.coop_members.tests import reach
+
 ROLE_GROUPS = {
     "producer": ["coop_producers.group_coop_producer"],
     "logistics_staff": ["coop_producers.group_coop_logistics"],
@@ -182,3 +184,36 @@ def company_statement(env, company):
 
 # The company axis (tests/test_role_matrix.py): another company's records.
 COMPANY_RECORD = {"coop.producer.statement": company_statement}
+
+
+def farm(field="partner_id"):
+    """What concerns the producer user's own farm."""
+
+    def farm_reach(env, user):
+        path = (
+            "commercial_partner_id"
+            if field == "id"
+            else f"{field}.commercial_partner_id"
+        )
+        return [(f"{path}.coop_producer_user_ids", "in", user.ids)]
+
+    return farm_reach
+
+
+PRODUCERS = ("producteur", "productrice")
+# A producer reads her farm's purchase orders, receipts, statements and
+# bills, and her colleagues' contacts; nothing of the members.
+REACH = {
+    "res.partner": {
+        login: reach.any_of(reach.internal_contacts, farm("id")) for login in PRODUCERS
+    },
+    "purchase.order": {login: farm() for login in PRODUCERS}
+    | {"gerante": reach.of_companies()},
+    "purchase.order.line": {login: farm() for login in PRODUCERS}
+    | {"gerante": reach.of_companies()},
+    "coop.producer.statement": {login: farm("producer_id") for login in PRODUCERS}
+    | {"gerante": reach.of_companies()},
+    "account.move": {login: farm() for login in PRODUCERS},
+    "account.move.line": {login: farm() for login in PRODUCERS},
+    "stock.picking": {login: farm() for login in PRODUCERS},
+}

@@ -7,6 +7,8 @@ the managers'. Cashiers, producers and members see none of it (the till gets
 the neutral label and the allowance through computed partner fields).
 """
 
+from odoo.addons.coop_members.tests import reach
+
 ROLE_GROUPS = {
     "solidarity_officer": ["coop_solidarity_price.group_solidarity_officer"],
 }
@@ -132,4 +134,12 @@ def company_fund_entry(env, company):
 COMPANY_RECORD = {
     "coop.price.tier": company_tier,
     "coop.solidarity.entry": company_fund_entry,
+}
+
+
+# The fund and the tiers are the coop's staff's (and the officer's
+# evidence nobody's among the demo logins).
+REACH = {
+    "coop.solidarity.entry": {"gerante": reach.of_companies()},
+    "coop.price.tier": {"gerante": reach.of_companies()},
 }

@@ -7,6 +7,7 @@ them up). Members never read programs nor cards: their own balance and
 history reach them through /my/wallet (sudo, their own card only).
 """
 
+from odoo.addons.coop_members.tests import reach
 from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 
 rights = producers_matrix.rights
@@ -21,4 +22,15 @@ MODEL_ACCESS = {
         marketplace_manager="r",
         administrator="rwcu",
     ),
+}
+
+
+# Members' prepaid accounts: their coop's till and manager; members read
+# their own through /my/wallet (sudo), never by RPC.
+REACH = {
+    "loyalty.card": {login: reach.of_companies() for login in ("caisse", "gerante")},
+    "loyalty.history": {
+        login: reach.of_companies("card_id.company_id")
+        for login in ("caisse", "gerante")
+    },
 }

@@ -1,0 +1,566 @@
+"""The journey simulator (issue #31): random sequences of what people do,
+through the entry points they use, on the demo data, with the money
+checker and the privacy sweep after every step.
+
+A Hypothesis state machine (``Journeys``): each rule is what a person does,
+through the route or the RPC call her screen makes:
+
+- members, on the Lille shop (``membre`` at Tarif B with 25 € on her
+  account, Camille at Tarif A, Fatima at the supportive Tarif D): fill a
+  basket (``/shop/cart/update``), check out at a pickup point or by bike
+  (``/shop/set_delivery_method``, ``/website_sale/set_pickup_location``,
+  ``/shop/coop_slot``), pay at pickup, online (the demo provider) or from
+  the prepaid account (``/shop/claimreward``), change, cancel or move
+  their order (``/my/orders/<id>/coop_edit``, ``coop_cancel``,
+  ``coop_slot``), take a standing basket (``/my/standing/subscribe``), top
+  their account up online (``/my/wallet/top_up``);
+- the till's cashiers, Lille and Arras, sell (``pos.order.sync_from_ui``,
+  as the till sends it), now and then with a price or a pricelist the
+  till should not have sent;
+- the pickup volunteer weighs and hands over (``_coop_set_real_weights``,
+  ``action_coop_mark_collected``, as Pickup day calls them);
+- the courier leaves the hub, delivers, finds nobody (``/my/rounds/...``);
+- time passes: the cycle's closing time, the close job, the refunds' job,
+  the next cycle opening with its standing baskets' orders.
+
+After every step: ``coop.money.checker`` (no broken money invariant) and
+the privacy sweep (tests/privacy_sweep.py: no demo login reads beyond its
+declared reach); at the end of each sequence, the sweep of every model for
+the portal logins and their order lists. Each sequence starts from the demo
+as built (a savepoint rolled back).
+"""
+
+import json
+import uuid
+from datetime import timedelta
+
+import privacy_sweep
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
+
+from odoo import Command, fields, http
+from odoo.tests.common import JsonRpcException
+
+MEMBERS = ["membre", "sim-a", "sim-d"]
+# The products members order, by demo id: goods, goods sold by weight, a
+# honey offered short (shortages at the close), an orchard's apples (its
+# minimum, 40 € HT, is rarely reached).
+PRODUCTS = [
+    "coop_producers.product_marais_1_demo",
+    "coop_producers.product_marais_2_demo",
+    "coop_producers.product_marais_5_demo",
+    "coop_producers.product_vanackere_1_demo",
+    "coop_producers.product_weppes_2_demo",
+    "coop_producers.product_debuyser_1_demo",
+]
+MEANS = ["at_pickup", "online", "account", "bike"]
+REFUSED = ("odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
+
+
+class Journeys(RuleBasedStateMachine):
+    """The demo's people, acting in a random order (see the module)."""
+
+    # The test running the machine (an HttpCase), set before each run.
+    case = None
+    steps = 0
+
+    def __init__(self):
+        super().__init__()
+        self.case = type(self).case
+        self.env = self.case.env
+        self.env.cr.execute("SAVEPOINT coop_journey")
+        self.env.invalidate_all()
+        self.logged_in = None
+        self.actions = []
+
+    # === Helpers === #
+
+    def teardown(self):
+        try:
+            if self.env.cr.closed:
+                return
+            self.env.invalidate_all()
+            problems = privacy_sweep.privacy_problems(
+                self.env, logins=privacy_sweep.PORTAL_LOGINS, every_model=True
+            )
+            problems += self.portal_lists_only_own_orders()
+            assert not problems, self.report(problems)
+        finally:
+            self.env.cr.execute("ROLLBACK TO SAVEPOINT coop_journey")
+            self.env.invalidate_all()
+            self.env.registry.clear_cache()
+
+    def report(self, problems):
+        return "\n".join(["after:", *self.actions, "broken:", *problems])
+
+    def note(self, text):
+        type(self).steps += 1
+        self.actions.append(text)
+
+    def login(self, login):
+        if self.logged_in != login:
+            self.case.authenticate(login, login)
+            self.logged_in = login
+
+    def post(self, url, **data):
+        response = self.case.url_open(
+            url, data={**data, "csrf_token": http.Request.csrf_token(self.case)}
+        )
+        assert response.status_code < 500, f"{url}: {response.status_code}"
+        return response
+
+    def jsonrpc(self, url, params=None):
+        """A JSON-RPC call of the web pages; a refusal of the application
+        (a UserError) is an answer, any other error fails the journey."""
+        try:
+            return self.case.make_jsonrpc_request(url, params or {})
+        except JsonRpcException as error:
+            if not str(error).startswith(REFUSED):
+                raise
+            return None
+
+    def user(self, login):
+        return self.env["res.users"].search([("login", "=", login)])
+
+    def open_cycle(self):
+        return self.env["coop.order.cycle"].search(
+            [
+                ("state", "=", "open"),
+                ("company_id", "=", self.env.ref("base.main_company").id),
+            ],
+            order="close_datetime",
+            limit=1,
+        )
+
+    def orders_of(self, login, domain=()):
+        partner = self.user(login).partner_id
+        return self.env["sale.order"].search(
+            [("partner_id", "=", partner.id), ("coop_cycle_id", "!=", False), *domain]
+        )
+
+    def portal_lists_only_own_orders(self):
+        problems = []
+        for login in privacy_sweep.PORTAL_LOGINS:
+            user = self.user(login)
+            self.login(login)
+            page = self.case.url_open("/my/orders").text
+            own = self.env["res.partner"].search(
+                [("id", "child_of", user.commercial_partner_id.id)]
+            )
+            others = self.env["sale.order"].search(
+                [("partner_id", "not in", own.ids), ("state", "in", ("sale", "cancel"))]
+            )
+            seen = [order.name for order in others if f">{order.name}<" in page]
+            if seen:
+                problems.append(f"{login}'s orders page lists {', '.join(seen)}")
+        return problems
+
+    # === Invariants, after every step === #
+
+    @invariant()
+    def money_holds(self):
+        problems = self.env["coop.money.checker"]._problems()
+        assert not problems, self.report(
+            [f"{p['invariant']}: {p['message']} [{p['records']}]" for p in problems]
+        )
+
+    @invariant()
+    def privacy_holds(self):
+        problems = privacy_sweep.privacy_problems(self.env)
+        assert not problems, self.report(problems)
+
+    # === Members on the shop === #
+
+    @initialize()
+    def start(self):
+        # The farm's honey runs short this cycle: 3 jars for everyone.
+        cycle = self.open_cycle()
+        honey = self.env.ref("coop_producers.product_weppes_2_demo").product_variant_id
+        cycle.line_ids.filtered(lambda line: line.product_id == honey).offered_qty = 3
+        self.note("the demo as built; 3 jars of lime blossom honey on offer")
+
+    @rule(
+        login=st.sampled_from(MEMBERS),
+        xmlid=st.sampled_from(PRODUCTS),
+        quantity=st.integers(1, 3),
+    )
+    def add_to_basket(self, login, xmlid, quantity):
+        product = self.env.ref(xmlid).product_variant_id
+        self.login(login)
+        self.post("/shop/cart/update", product_id=product.id, add_qty=quantity)
+        self.note(f"{login} puts {quantity} × {product.name} in her basket")
+
+    @rule(login=st.sampled_from(MEMBERS), means=st.sampled_from(MEANS), data=st.data())
+    def check_out(self, login, means, data):
+        cart = self.orders_of(login, [("state", "=", "draft")]).filtered(
+            lambda order: order.website_id and order.coop_cycle_id._takes_orders()
+        )[:1]
+        if not cart.order_line:
+            return
+        self.login(login)
+        bike = means == "bike"
+        carrier = self.env["delivery.carrier"].search(
+            [("delivery_type", "=", "coop_bike" if bike else "coop_pickup")], limit=1
+        )
+        if self.jsonrpc("/shop/set_delivery_method", {"dm_id": carrier.id}) is None:
+            return
+        if not bike:
+            points = carrier._coop_pickup_points()
+            point = data.draw(st.sampled_from(points.sorted("id")))
+            location = json.dumps({"id": point.id})
+            self.jsonrpc(
+                "/website_sale/set_pickup_location",
+                {"pickup_location_data": location},
+            )
+        cart.invalidate_recordset()
+        slots = cart.sudo()._coop_bookable_slots()
+        if not slots:
+            return
+        slot = data.draw(st.sampled_from(slots.sorted("id")))
+        self.post("/shop/coop_slot", slot_id=slot.id, coop_delivery_notes="Code 12")
+        if means == "account":
+            reward = self.env.ref("coop_wallet.coop_wallet_reward")
+            self.post("/shop/claimreward", reward_id=reward.id)
+        cart.invalidate_recordset()
+        if not cart.currency_id.is_zero(cart.amount_total):
+            self.pay(cart, at_pickup=means == "at_pickup")
+        else:
+            self.case.url_open("/shop/payment/validate")
+        self.note(f"{login} checks out ({means}) {cart.name}, {slot.display_name}")
+
+    def pay(self, order, at_pickup):
+        provider = self.env["payment.provider"].search(
+            [
+                ("code", "=", "custom" if at_pickup else "demo"),
+                ("company_id", "=", order.company_id.id),
+                ("state", "!=", "disabled"),
+            ],
+            limit=1,
+        )
+        processing = self.jsonrpc(
+            f"/shop/payment/transaction/{order.id}",
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.with_context(active_test=False)
+                .payment_method_ids[:1]
+                .id,
+                "token_id": None,
+                "amount": order.amount_total,
+                "flow": "direct" if not at_pickup else "redirect",
+                "tokenization_requested": False,
+                "landing_route": "/shop/payment/validate",
+                "is_validation": False,
+                "access_token": order.sudo()._portal_ensure_token(),
+            },
+        )
+        if processing is None:
+            return
+        if not at_pickup:
+            self.jsonrpc(
+                "/payment/demo/simulate_payment",
+                {
+                    "reference": processing["reference"],
+                    "payment_details": "4242",
+                    "simulated_state": "done",
+                },
+            )
+        else:
+            tx = self.env["payment.transaction"].search(
+                [("reference", "=", processing["reference"])]
+            )
+            tx.sudo()._set_pending()
+        self.jsonrpc("/payment/status/poll")
+
+    def confirmed_orders(self, login):
+        return self.orders_of(login, [("state", "=", "sale")]).filtered(
+            lambda order: order.coop_cycle_id._takes_orders()
+        )
+
+    @rule(login=st.sampled_from(MEMBERS), quantity=st.integers(0, 3), data=st.data())
+    def change_order(self, login, quantity, data):
+        orders = self.confirmed_orders(login)
+        if not orders:
+            return
+        order = data.draw(st.sampled_from(orders.sorted("id")))
+        lines = order._coop_goods_lines()
+        line = data.draw(st.sampled_from(lines.sorted("id")))
+        self.login(login)
+        self.post(f"/my/orders/{order.id}/coop_edit", **{f"qty_{line.id}": quantity})
+        self.note(f"{login} sets {line.product_id.name} to {quantity} on {order.name}")
+
+    @rule(login=st.sampled_from(MEMBERS), data=st.data())
+    def cancel_order(self, login, data):
+        orders = self.confirmed_orders(login)
+        if not orders:
+            return
+        order = data.draw(st.sampled_from(orders.sorted("id")))
+        self.login(login)
+        self.post(f"/my/orders/{order.id}/coop_cancel")
+        self.note(f"{login} cancels {order.name}")
+
+    @rule(login=st.sampled_from(MEMBERS), data=st.data())
+    def move_order(self, login, data):
+        orders = self.confirmed_orders(login).filtered("coop_pickup_point_id")
+        if not orders:
+            return
+        order = data.draw(st.sampled_from(orders.sorted("id")))
+        slots = order.sudo()._coop_bookable_slots(all_points=True)
+        if not slots:
+            return
+        slot = data.draw(st.sampled_from(slots.sorted("id")))
+        self.login(login)
+        self.post(f"/my/orders/{order.id}/coop_slot", slot_id=slot.id)
+        self.note(f"{login} moves {order.name} to {slot.display_name}")
+
+    @rule(login=st.sampled_from(["membre", "arras"]), data=st.data())
+    def take_a_standing_basket(self, login, data):
+        basket = self.env.ref("coop_marketplace.product_basket_debuyser_demo")
+        point = self.env.ref("coop_marketplace.coop_pickup_point_fives_demo")
+        template = data.draw(st.sampled_from(point.slot_template_ids.sorted("id")))
+        self.login(login)
+        self.post(
+            "/my/standing/subscribe",
+            product_id=basket.product_variant_id.id,
+            slot_template_id=template.id,
+        )
+        self.note(f"{login} takes the orchard's basket, {template.display_name}")
+
+    @rule(login=st.sampled_from(["membre", "sim-a"]), amount=st.sampled_from([10, 20]))
+    def top_up_online(self, login, amount):
+        product = self.env.ref(f"coop_wallet.product_wallet_top_up_{amount}")
+        self.login(login)
+        self.post("/my/wallet/top_up", product_id=product.id, donation=1)
+        order = self.env["sale.order"].search(
+            [
+                ("partner_id", "=", self.user(login).partner_id.id),
+                ("state", "=", "draft"),
+                ("order_line.product_id", "=", product.id),
+            ],
+            order="id desc",
+            limit=1,
+        )
+        if not order:
+            return
+        provider = self.env.ref("payment.payment_provider_demo")
+        processing = self.jsonrpc(
+            f"/my/orders/{order.id}/transaction",
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.with_context(active_test=False)
+                .payment_method_ids[:1]
+                .id,
+                "token_id": None,
+                "amount": order.amount_total,
+                "flow": "direct",
+                "tokenization_requested": False,
+                "landing_route": order.get_portal_url(),
+                "is_validation": False,
+                "access_token": order.sudo()._portal_ensure_token(),
+            },
+        )
+        if processing:
+            self.jsonrpc(
+                "/payment/demo/simulate_payment",
+                {
+                    "reference": processing["reference"],
+                    "payment_details": "4242",
+                    "simulated_state": "done",
+                },
+            )
+            self.jsonrpc("/payment/status/poll")
+        self.note(f"{login} tops her account up online: {amount} € and 1 € to the fund")
+
+    # === The tills === #
+
+    @rule(
+        till=st.sampled_from(["caisse", "caisse-arras"]),
+        customer=st.sampled_from(["membre", "sim-a", "sim-d", "arras", None]),
+        tampered=st.booleans(),
+        quantity=st.integers(1, 3),
+    )
+    def sell_at_the_till(self, till, customer, tampered, quantity):
+        cashier = self.user(till)
+        config = self.env["pos.config"].search(
+            [
+                ("company_id", "=", cashier.company_id.id),
+                ("coop_member_till", "=", True),
+            ],
+            limit=1,
+        )
+        if not config.current_session_id:
+            config.with_user(cashier).open_ui()
+        session = config.current_session_id
+        partner = self.user(customer).partner_id if customer else False
+        bread = self.env.ref("coop_members.product_pain_campagne_demo")
+        tiers = self.env["coop.price.tier"].search(
+            [("company_id", "=", config.company_id.id)]
+        )
+        if partner and partner.coop_price_tier_id in tiers:
+            pricelist = partner.coop_price_tier_id.pricelist_id
+        else:
+            pricelist = tiers.filtered("is_reference").pricelist_id
+        if tampered:
+            # Another tier's pricelist, or a price typed at the till.
+            pricelist = tiers.sorted("id")[:1].pricelist_id or pricelist
+        price = pricelist._get_product_price(bread, quantity) if pricelist else 4.2
+        if tampered and not tiers:
+            price = 1.0
+        taxes = bread.taxes_id.filtered(lambda t: t.company_id == config.company_id)
+        amounts = taxes.compute_all(price, quantity=quantity, product=bread)
+        total = config.currency_id.round(amounts["total_included"])
+        cash = config.payment_method_ids.filtered("is_cash_count")[:1]
+        order_uuid = str(uuid.uuid4())
+        self.env["pos.order"].with_user(cashier).sync_from_ui(
+            [
+                {
+                    "uuid": order_uuid,
+                    "name": f"Order {order_uuid}",
+                    "session_id": session.id,
+                    "sequence_number": 1,
+                    "partner_id": partner.id if partner else False,
+                    "user_id": cashier.id,
+                    "pricelist_id": pricelist.id if pricelist else False,
+                    "fiscal_position_id": False,
+                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
+                    "lines": [
+                        Command.create(
+                            {
+                                "product_id": bread.id,
+                                "qty": quantity,
+                                "price_unit": price,
+                                "price_subtotal": amounts["total_excluded"],
+                                "price_subtotal_incl": amounts["total_included"],
+                                "discount": 0,
+                                "tax_ids": [Command.set(taxes.ids)],
+                                "pack_lot_ids": [],
+                            }
+                        )
+                    ],
+                    "payment_ids": [
+                        Command.create(
+                            {
+                                "amount": total,
+                                "name": fields.Datetime.now(),
+                                "payment_method_id": cash.id,
+                            }
+                        )
+                    ],
+                    "amount_paid": total,
+                    "amount_total": total,
+                    "amount_tax": amounts["total_included"] - amounts["total_excluded"],
+                    "amount_return": 0,
+                    "to_invoice": False,
+                    "state": "paid",
+                    "last_order_preparation_change": "{}",
+                }
+            ]
+        )
+        self.note(
+            f"{till} sells {quantity} bread to {customer or 'a passer-by'}"
+            f"{' at a price it should not send' if tampered else ''}"
+        )
+
+    # === Pickup day, the courier === #
+
+    def to_hand_over(self):
+        return (
+            self.env["sale.order"]
+            .search(
+                [
+                    ("coop_cycle_id.state", "in", ("closed", "done")),
+                    ("state", "=", "sale"),
+                    ("coop_pickup_slot_id", "!=", False),
+                ]
+            )
+            .filtered(lambda order: not order.coop_collected)
+        )
+
+    @rule(data=st.data())
+    def weigh(self, data):
+        orders = self.to_hand_over().filtered("coop_to_weigh")
+        if not orders:
+            return
+        order = data.draw(st.sampled_from(orders.sorted("id")))
+        weights = {
+            line: round(
+                line.coop_estimated_weight * data.draw(st.sampled_from([0.8, 1, 1.15])),
+                3,
+            )
+            for line in order._coop_weighed_lines()
+        }
+        order.with_user(self.user("caisse"))._coop_set_real_weights(weights)
+        self.note(f"caisse weighs {order.name}")
+
+    @rule(data=st.data())
+    def hand_over(self, data):
+        orders = self.to_hand_over().filtered(
+            lambda order: (
+                not order.coop_to_weigh
+                and order.coop_delivery_state not in ("planned", "out")
+            )
+        )
+        if not orders:
+            return
+        order = data.draw(st.sampled_from(orders.sorted("id")))
+        order.with_user(self.user("caisse")).action_coop_mark_collected()
+        self.note(f"caisse hands {order.name} over")
+
+    @rule(action=st.sampled_from(["depart", "delivered", "missed"]), data=st.data())
+    def ride(self, action, data):
+        courier = self.user("coursier")
+        rounds = (
+            self.env["stock.picking.batch"]
+            .search([("coop_is_round", "=", True), ("user_id", "=", courier.id)])
+            .filtered(lambda batch: batch.coop_round_state != "done")
+        )
+        if not rounds:
+            return
+        batch = data.draw(st.sampled_from(rounds.sorted("id")))
+        self.login("coursier")
+        if action == "depart":
+            self.post(f"/my/rounds/{batch.id}/depart")
+        else:
+            stop = data.draw(st.sampled_from(batch.coop_stop_ids.sorted("id")))
+            self.post(
+                f"/my/rounds/{batch.id}/stop/{stop.id}/{action}",
+                reason="Personne à la maison",
+            )
+        self.note(f"coursier: {action} on {batch.name}")
+
+    # === Time passes === #
+
+    @precondition(lambda self: self.open_cycle())
+    @rule()
+    def the_cycle_closes(self):
+        """The closing time passes, the jobs run (close, refunds), the next
+        cycle opens with its standing baskets."""
+        cycle = self.open_cycle()
+        now = fields.Datetime.now()
+        cycle.close_datetime = now - timedelta(minutes=1)
+        Cycle = self.env["coop.order.cycle"].with_context(lang="en_US", tz="UTC")
+        Cycle._cron_open_and_close()
+        for _step in range(10):
+            if cycle.state != "closing":
+                break
+            Cycle._cron_close_steps()
+        assert cycle.state == "closed", f"{cycle.name} is {cycle.state}"
+        self.env["coop.order.refund"]._cron_send_pending()
+        following = cycle.copy(
+            {
+                "name": f"{cycle.name} (suivant)",
+                "open_datetime": now - timedelta(minutes=30),
+                "close_datetime": now + timedelta(days=2),
+                "pickup_date_from": cycle.pickup_date_from + timedelta(days=7),
+                "pickup_date_to": cycle.pickup_date_to + timedelta(days=7),
+            }
+        )
+        Cycle._cron_open_and_close()
+        self.env["coop.standing.order"]._cron_create_standing_orders()
+        assert following.state == "open"
+        self.note(f"{cycle.name} closes; {following.name} opens")
