@@ -83,3 +83,10 @@ restore: venv
 # The money invariants (coop.money.checker) of a database, read only.
 check-money: venv
 	@$(VPY) tools/coop.py check-money --db $(DB)
+
+# A long run of the journey simulator (tests/journeys.py): STEPS steps in
+# sequences of 25, a random seed printed with any failing sequence.
+STEPS ?= 5000
+test-journeys: system venv
+	@COOP_JOURNEY_EXAMPLES=$$(( $(STEPS) / 25 )) COOP_JOURNEY_STEPS=25 COOP_JOURNEY_SEED=random \
+		$(VPY) tools/coop.py test tests/test_journeys.py --pytest-args -s -k random_journeys

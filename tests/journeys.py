@@ -31,6 +31,8 @@ as built (a savepoint rolled back).
 """
 
 import json
+import os
+import time
 import uuid
 from datetime import timedelta
 
@@ -66,9 +68,11 @@ REFUSED = ("odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
 class Journeys(RuleBasedStateMachine):
     """The demo's people, acting in a random order (see the module)."""
 
-    # The test running the machine (an HttpCase), set before each run.
+    # The test running the machine (an HttpCase), set before each run, and
+    # what the runs did: steps, and seconds spent checking.
     case = None
     steps = 0
+    seconds = {"money": 0.0, "privacy": 0.0}
 
     def __init__(self):
         super().__init__()
@@ -82,11 +86,15 @@ class Journeys(RuleBasedStateMachine):
     # === Helpers === #
 
     def teardown(self):
+        if os.environ.get("COOP_JOURNEY_VERBOSE"):
+            print("\n  ".join(["sequence:", *self.actions]))
         try:
             if self.env.cr.closed:
                 return
             self.env.invalidate_all()
-            problems = privacy_sweep.privacy_problems(
+            # Every login with the messages, every model for the portal's.
+            problems = privacy_sweep.privacy_problems(self.env)
+            problems += privacy_sweep.privacy_problems(
                 self.env, logins=privacy_sweep.PORTAL_LOGINS, every_model=True
             )
             problems += self.portal_lists_only_own_orders()
@@ -165,14 +173,20 @@ class Journeys(RuleBasedStateMachine):
 
     @invariant()
     def money_holds(self):
+        start = time.monotonic()
         problems = self.env["coop.money.checker"]._problems()
+        type(self).seconds["money"] += time.monotonic() - start
         assert not problems, self.report(
             [f"{p['invariant']}: {p['message']} [{p['records']}]" for p in problems]
         )
 
     @invariant()
     def privacy_holds(self):
-        problems = privacy_sweep.privacy_problems(self.env)
+        start = time.monotonic()
+        # The models the roles' reach is declared for; the messages and
+        # every other model at the end of the sequence (teardown).
+        problems = privacy_sweep.privacy_problems(self.env, messages=False)
+        type(self).seconds["privacy"] += time.monotonic() - start
         assert not problems, self.report(problems)
 
     # === Members on the shop === #

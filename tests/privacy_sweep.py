@@ -7,6 +7,7 @@ company she is given ticked, archived records included): posting a message,
 following, a contact without a company, all count. Used after every step of
 the journey simulator (tests/journeys.py) and on the demo as built."""
 
+import functools
 import importlib
 from pathlib import Path
 
@@ -60,6 +61,7 @@ PUBLIC_MODELS = {
 }
 
 
+@functools.cache
 def load_reach():
     """{model: {login: [reach functions]}}, the union of the addons'."""
     reach = {}
@@ -140,17 +142,20 @@ def allowed_messages(env, user, reach):
     return Message.search(domain)
 
 
-def privacy_problems(env, models=None, logins=DEMO_LOGINS, every_model=False):
+def privacy_problems(
+    env, models=None, logins=DEMO_LOGINS, messages=True, every_model=False
+):
     """What a demo login reads beyond its declared reach: a list of
     ``"login reads model(ids): names"``. ``models``: those to sweep
-    (default: every model a table declares); ``every_model``: also every
-    other model of the database for the portal logins (only the public
-    catalogue may be read without a declaration)."""
+    (default: every model a table declares); ``messages``: the messages
+    too; ``every_model``: also every other model of the database for the
+    portal logins (only the public catalogue may be read without a
+    declaration)."""
     reach = load_reach()
     users = demo_users(env, logins)
     problems = []
     for login, user in users.items():
-        names = set(models or [*reach, "mail.message"])
+        names = set(models or reach) | ({"mail.message"} if messages else set())
         if every_model and login in PORTAL_LOGINS:
             names |= {
                 name
