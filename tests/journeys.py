@@ -210,8 +210,25 @@ class Journeys(RuleBasedStateMachine):
         self.post("/shop/cart/update", product_id=product.id, add_qty=quantity)
         self.note(f"{login} puts {quantity} × {product.name} in her basket")
 
+    @rule(
+        login=st.sampled_from(MEMBERS),
+        basket=st.lists(
+            st.tuples(st.sampled_from(PRODUCTS), st.integers(1, 3)),
+            min_size=1,
+            max_size=3,
+        ),
+        means=st.sampled_from(MEANS),
+        data=st.data(),
+    )
+    def place_an_order(self, login, basket, means, data):
+        """Fill a basket and check out (what most visits to the shop do)."""
+        for xmlid, quantity in basket:
+            self.add_to_basket(login, xmlid, quantity)
+        self.check_out(login, means, data)
+
     @rule(login=st.sampled_from(MEMBERS), means=st.sampled_from(MEANS), data=st.data())
     def check_out(self, login, means, data):
+        """Check out the basket left in the shop."""
         cart = self.orders_of(login, [("state", "=", "draft")]).filtered(
             lambda order: order.website_id and order.coop_cycle_id._takes_orders()
         )[:1]

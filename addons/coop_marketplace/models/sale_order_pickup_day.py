@@ -65,7 +65,9 @@ class SaleOrder(models.Model):
                     and p.state not in ("done", "cancel")
                 )
             )
-            for move in deliveries.move_ids:
+            # Goods taken off at the close (a shortage, a producer's
+            # minimum) left a cancelled move: nothing of it is handed over.
+            for move in deliveries.move_ids.filtered(lambda m: m.state != "cancel"):
                 move.quantity = move.product_uom_qty
                 move.picked = True
             deliveries.with_context(
