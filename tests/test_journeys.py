@@ -28,7 +28,19 @@ class TestJourneys(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         # Two more members on the shop: Camille at Tarif A (−60 %, 12,50 €
-        # on her account), Fatima at the supportive Tarif D.
+        # on her account), Fatima at the supportive Tarif D (30 € on hers,
+        # topped up at the till).
+        fatima = cls.env.ref("coop_members.coop_member_demo_09")
+        card = cls.env["loyalty.card"].create(
+            {
+                "program_id": cls.env.ref("coop_wallet.coop_wallet_program").id,
+                "partner_id": fatima.id,
+                "points": 30.0,
+            }
+        )
+        cls.env["loyalty.history"].create(
+            {"card_id": card.id, "description": "Recharge à la caisse", "issued": 30.0}
+        )
         portal = cls.env.ref("base.group_portal")
         for login, xmlid in (
             ("sim-a", "coop_members.coop_member_demo_01"),
