@@ -33,7 +33,6 @@ as built (a savepoint rolled back).
 import json
 import os
 import time
-import uuid
 from datetime import timedelta
 
 import privacy_sweep
@@ -46,8 +45,10 @@ from hypothesis.stateful import (
     rule,
 )
 
-from odoo import Command, fields, http
+from odoo import fields, http
 from odoo.tests.common import JsonRpcException
+
+from odoo.addons.coop_members.tests import common as members_common
 
 MEMBERS = ["membre", "sim-a", "sim-d"]
 # The products members order, by demo id: goods, goods sold by weight, a
@@ -265,7 +266,11 @@ class Journeys(RuleBasedStateMachine):
             self.case.url_open("/shop/payment/validate")
         self.note(f"{login} checks out ({means}) {cart.name}, {slot.display_name}")
 
-    def pay(self, order, at_pickup):
+    def pay(self, order, at_pickup, route=None):
+        """Pay ``order`` as its page's payment form does (``route``: its
+        transaction route, the shop's by default): at pickup, or online with
+        the demo provider; then the payment status page's polling, which
+        post-processes the payment (the order confirmed)."""
         provider = self.env["payment.provider"].search(
             [
                 ("code", "=", "custom" if at_pickup else "demo"),
@@ -275,7 +280,7 @@ class Journeys(RuleBasedStateMachine):
             limit=1,
         )
         processing = self.jsonrpc(
-            f"/shop/payment/transaction/{order.id}",
+            route or f"/shop/payment/transaction/{order.id}",
             {
                 "provider_id": provider.id,
                 "payment_method_id": provider.with_context(active_test=False)
@@ -283,16 +288,23 @@ class Journeys(RuleBasedStateMachine):
                 .id,
                 "token_id": None,
                 "amount": order.amount_total,
-                "flow": "direct" if not at_pickup else "redirect",
+                "flow": "redirect" if at_pickup else "direct",
                 "tokenization_requested": False,
-                "landing_route": "/shop/payment/validate",
+                "landing_route": order.get_portal_url()
+                if route
+                else "/shop/payment/validate",
                 "is_validation": False,
                 "access_token": order.sudo()._portal_ensure_token(),
             },
         )
         if processing is None:
             return
-        if not at_pickup:
+        if at_pickup:
+            tx = self.env["payment.transaction"].search(
+                [("reference", "=", processing["reference"])]
+            )
+            tx.sudo()._set_pending()
+        else:
             self.jsonrpc(
                 "/payment/demo/simulate_payment",
                 {
@@ -301,11 +313,6 @@ class Journeys(RuleBasedStateMachine):
                     "simulated_state": "done",
                 },
             )
-        else:
-            tx = self.env["payment.transaction"].search(
-                [("reference", "=", processing["reference"])]
-            )
-            tx.sudo()._set_pending()
         self.jsonrpc("/payment/status/poll")
 
     def confirmed_orders(self, login):
@@ -378,33 +385,7 @@ class Journeys(RuleBasedStateMachine):
         )
         if not order:
             return
-        provider = self.env.ref("payment.payment_provider_demo")
-        processing = self.jsonrpc(
-            f"/my/orders/{order.id}/transaction",
-            {
-                "provider_id": provider.id,
-                "payment_method_id": provider.with_context(active_test=False)
-                .payment_method_ids[:1]
-                .id,
-                "token_id": None,
-                "amount": order.amount_total,
-                "flow": "direct",
-                "tokenization_requested": False,
-                "landing_route": order.get_portal_url(),
-                "is_validation": False,
-                "access_token": order.sudo()._portal_ensure_token(),
-            },
-        )
-        if processing:
-            self.jsonrpc(
-                "/payment/demo/simulate_payment",
-                {
-                    "reference": processing["reference"],
-                    "payment_details": "4242",
-                    "simulated_state": "done",
-                },
-            )
-            self.jsonrpc("/payment/status/poll")
+        self.pay(order, at_pickup=False, route=f"/my/orders/{order.id}/transaction")
         self.note(f"{login} tops her account up online: {amount} € and 1 € to the fund")
 
     # === The tills === #
@@ -442,56 +423,17 @@ class Journeys(RuleBasedStateMachine):
         price = pricelist._get_product_price(bread, quantity) if pricelist else 4.2
         if tampered and not tiers:
             price = 1.0
-        taxes = bread.taxes_id.filtered(lambda t: t.company_id == config.company_id)
-        amounts = taxes.compute_all(price, quantity=quantity, product=bread)
-        total = config.currency_id.round(amounts["total_included"])
         cash = config.payment_method_ids.filtered("is_cash_count")[:1]
-        order_uuid = str(uuid.uuid4())
-        self.env["pos.order"].with_user(cashier).sync_from_ui(
-            [
-                {
-                    "uuid": order_uuid,
-                    "name": f"Order {order_uuid}",
-                    "session_id": session.id,
-                    "sequence_number": 1,
-                    "partner_id": partner.id if partner else False,
-                    "user_id": cashier.id,
-                    "pricelist_id": pricelist.id if pricelist else False,
-                    "fiscal_position_id": False,
-                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                    "lines": [
-                        Command.create(
-                            {
-                                "product_id": bread.id,
-                                "qty": quantity,
-                                "price_unit": price,
-                                "price_subtotal": amounts["total_excluded"],
-                                "price_subtotal_incl": amounts["total_included"],
-                                "discount": 0,
-                                "tax_ids": [Command.set(taxes.ids)],
-                                "pack_lot_ids": [],
-                            }
-                        )
-                    ],
-                    "payment_ids": [
-                        Command.create(
-                            {
-                                "amount": total,
-                                "name": fields.Datetime.now(),
-                                "payment_method_id": cash.id,
-                            }
-                        )
-                    ],
-                    "amount_paid": total,
-                    "amount_total": total,
-                    "amount_tax": amounts["total_included"] - amounts["total_excluded"],
-                    "amount_return": 0,
-                    "to_invoice": False,
-                    "state": "paid",
-                    "last_order_preparation_change": "{}",
-                }
-            ]
+        data = members_common.pos_order_data(
+            session,
+            cash,
+            [(bread, quantity, price)],
+            partner,
+            pricelist,
+            user=cashier,
+            taxed=True,
         )
+        self.env["pos.order"].with_user(cashier).sync_from_ui([data])
         self.note(
             f"{till} sells {quantity} bread to {customer or 'a passer-by'}"
             f"{' at a price it should not send' if tampered else ''}"

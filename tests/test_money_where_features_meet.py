@@ -5,12 +5,13 @@ member gets back is what she no longer owes, once, by the means she paid
 with: the account first for what the account paid, the provider for the
 rest."""
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import TransactionCase
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.coop_members.tests import common as members_common
 
 
 class MoneyOnTheDemo(TransactionCase):
@@ -220,50 +221,11 @@ class TestPickupDayAsTheVolunteer(MoneyOnTheDemo):
         session = till.current_session_id
         bread = self.env.ref("coop_members.product_pain_campagne_demo")
         card = self.env.ref("coop_members.pos_payment_method_card_demo")
-        order_uuid = "coop-money-day-sales"
         self.env["pos.order"].with_user(self.volunteer).sync_from_ui(
             [
-                {
-                    "uuid": order_uuid,
-                    "name": "Order day sales",
-                    "session_id": session.id,
-                    "sequence_number": 1,
-                    "partner_id": False,
-                    "user_id": self.volunteer.id,
-                    "pricelist_id": False,
-                    "fiscal_position_id": False,
-                    "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-                    "lines": [
-                        Command.create(
-                            {
-                                "product_id": bread.id,
-                                "qty": 1,
-                                "price_unit": 4.2,
-                                "price_subtotal": 4.2,
-                                "price_subtotal_incl": 4.2,
-                                "discount": 0,
-                                "tax_ids": [],
-                                "pack_lot_ids": [],
-                            }
-                        )
-                    ],
-                    "payment_ids": [
-                        Command.create(
-                            {
-                                "amount": 4.2,
-                                "name": fields.Datetime.now(),
-                                "payment_method_id": card.id,
-                            }
-                        )
-                    ],
-                    "amount_paid": 4.2,
-                    "amount_total": 4.2,
-                    "amount_tax": 0,
-                    "amount_return": 0,
-                    "to_invoice": False,
-                    "state": "paid",
-                    "last_order_preparation_change": "{}",
-                }
+                members_common.pos_order_data(
+                    session, card, [(bread, 1, 4.2)], user=self.volunteer
+                )
             ]
         )
         report = self.env["report.point_of_sale.report_saledetails"]

@@ -5,12 +5,10 @@ from the customer's own tier, never from the pricelist the till sent; a
 line at another price is kept (a paid sale is never lost), flagged for the
 managers, and never counted as solidarity."""
 
-import uuid
-
-from odoo import Command, fields
 from odoo.tests import TransactionCase
 
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+from odoo.addons.coop_members.tests import common as members_common
 
 
 class TestTillCheckedByTheServer(TransactionCase):
@@ -45,61 +43,18 @@ class TestTillCheckedByTheServer(TransactionCase):
     def sync(self, partner, pricelist, lines, **line_values):
         """A paid order as the till sends it (``lines``: product, quantity,
         unit price), synced by the cashier; returns the stored order."""
-        order_uuid = str(uuid.uuid4())
-        total = 0.0
-        commands = []
-        for product, qty, price in lines:
-            taxes = product.taxes_id.filtered(
-                lambda t: t.company_id == self.till.company_id
-            )
-            amounts = taxes.compute_all(price, quantity=qty, product=product)
-            total += amounts["total_included"]
-            commands.append(
-                Command.create(
-                    {
-                        "product_id": product.id,
-                        "qty": qty,
-                        "price_unit": price,
-                        "price_subtotal": amounts["total_excluded"],
-                        "price_subtotal_incl": amounts["total_included"],
-                        "discount": 0,
-                        "tax_ids": [Command.set(taxes.ids)],
-                        "pack_lot_ids": [],
-                        **line_values,
-                    }
-                )
-            )
-        total = round(total, 2)
-        data = {
-            "uuid": order_uuid,
-            "name": f"Order {order_uuid}",
-            "session_id": self.session.id,
-            "sequence_number": 1,
-            "partner_id": partner.id if partner else False,
-            "user_id": self.cashier.id,
-            "pricelist_id": pricelist.id,
-            "fiscal_position_id": False,
-            "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-            "lines": commands,
-            "payment_ids": [
-                Command.create(
-                    {
-                        "amount": total,
-                        "name": fields.Datetime.now(),
-                        "payment_method_id": self.cash.id,
-                    }
-                )
-            ],
-            "amount_paid": total,
-            "amount_total": total,
-            "amount_tax": 0,
-            "amount_return": 0,
-            "to_invoice": False,
-            "state": "paid",
-            "last_order_preparation_change": "{}",
-        }
+        data = members_common.pos_order_data(
+            self.session,
+            self.cash,
+            lines,
+            partner,
+            pricelist,
+            user=self.cashier,
+            taxed=True,
+            **line_values,
+        )
         self.env["pos.order"].with_user(self.cashier).sync_from_ui([data])
-        return self.env["pos.order"].search([("uuid", "=", order_uuid)])
+        return self.env["pos.order"].search([("uuid", "=", data["uuid"])])
 
     def entries(self, order):
         return self.env["coop.solidarity.entry"].search(

@@ -26,36 +26,61 @@ def make_till(env, name, journal_code):
     return config, cash
 
 
-def pos_order_data(session, cash, lines, partner=None, pricelist=None):
+def pos_order_data(
+    session,
+    cash,
+    lines,
+    partner=None,
+    pricelist=None,
+    user=None,
+    taxed=False,
+    **line_values,
+):
     """A paid order as the till sends it to ``pos.order.sync_from_ui``:
-    ``lines`` are (product, quantity, unit price) without tax, paid cash."""
+    ``lines`` are (product, quantity, unit price), paid with ``cash`` (a
+    payment method); without tax, or with the product's taxes of the till's
+    company (``taxed``); by ``user`` (the session's environment's); each
+    line gets ``line_values`` too (``price_type="manual"``...)."""
     order_uuid = str(uuid.uuid4())
-    total = sum(qty * price for _product, qty, price in lines)
+    company = session.config_id.company_id
+    currency = session.config_id.currency_id
+    commands, total, tax = [], 0.0, 0.0
+    for product, qty, price in lines:
+        taxes = (
+            product.taxes_id.filtered(lambda t: t.company_id == company)
+            if taxed
+            else product.taxes_id.browse()
+        )
+        amounts = taxes.compute_all(price, currency, qty, product)
+        total += amounts["total_included"]
+        tax += amounts["total_included"] - amounts["total_excluded"]
+        commands.append(
+            Command.create(
+                {
+                    "product_id": product.id,
+                    "qty": qty,
+                    "price_unit": price,
+                    "price_subtotal": amounts["total_excluded"],
+                    "price_subtotal_incl": amounts["total_included"],
+                    "discount": 0,
+                    "tax_ids": [Command.set(taxes.ids)],
+                    "pack_lot_ids": [],
+                    **line_values,
+                }
+            )
+        )
+    total = currency.round(total)
     return {
         "uuid": order_uuid,
         "name": f"Order {order_uuid}",
         "session_id": session.id,
         "sequence_number": 1,
         "partner_id": partner.id if partner else False,
-        "user_id": session.env.uid,
+        "user_id": (user or session.env.user).id,
         "pricelist_id": (pricelist or session.config_id.pricelist_id).id,
         "fiscal_position_id": False,
         "date_order": fields.Datetime.to_string(fields.Datetime.now()),
-        "lines": [
-            Command.create(
-                {
-                    "product_id": product.id,
-                    "qty": qty,
-                    "price_unit": price,
-                    "price_subtotal": qty * price,
-                    "price_subtotal_incl": qty * price,
-                    "discount": 0,
-                    "tax_ids": [],
-                    "pack_lot_ids": [],
-                }
-            )
-            for product, qty, price in lines
-        ],
+        "lines": commands,
         "payment_ids": [
             Command.create(
                 {
@@ -67,7 +92,7 @@ def pos_order_data(session, cash, lines, partner=None, pricelist=None):
         ],
         "amount_paid": total,
         "amount_total": total,
-        "amount_tax": 0,
+        "amount_tax": currency.round(tax),
         "amount_return": 0,
         "to_invoice": False,
         "state": "paid",

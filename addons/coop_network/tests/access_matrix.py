@@ -55,8 +55,16 @@ def member_contacts(env, user):
         "|",
         "|",
         "|",
-        ("commercial_partner_id.coop_share_ids", "=", False),
-        ("commercial_partner_id.coop_share_ids.company_id", "in", companies),
+        (
+            "commercial_partner_id.coop_share_ids",
+            "not any",
+            [("state", "=", "confirmed")],
+        ),
+        (
+            "commercial_partner_id.coop_share_ids",
+            "any",
+            [("state", "=", "confirmed"), ("company_id", "in", companies)],
+        ),
         ("commercial_partner_id.coop_is_producer", "=", True),
         ("id", "=", user.partner_id.id),
         ("commercial_partner_id.sale_order_ids.company_id", "in", companies),

@@ -86,10 +86,28 @@ class TestMultiCompany(CoopSolidarityCommon):
         ).action_assign()
 
     def test_a_tier_of_b_needs_a_membership_of_b(self):
-        """Bruno is a member of A only: B's tier can't be his, and A's
-        officer can't give B's tiers."""
-        with self.assertRaisesRegex(UserError, "not an active member"):
+        """Bruno is a member of A only: B's officer doesn't even read him (a
+        coop's members are its own), B's tier can't be his whoever gives it,
+        and A's officer can't give B's tiers."""
+        with self.assertRaises(AccessError):
             self.assign(self.bruno, self.tier_b)
+        # B's officer given Bruno's card anyway (sudo: past the rule).
+        wizard = (
+            self.env["coop.tier.assign.wizard"]
+            .with_user(self.officer_b)
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.bruno.id,
+                    "tier_id": self.tier_b.id,
+                    "valid_until": "2099-12-31",
+                    "qf_band": "qf_0_450",
+                    "note": "Attestation CAF vue",
+                }
+            )
+        )
+        with self.assertRaisesRegex(UserError, "not an active member"):
+            wizard.action_assign()
         with self.assertRaises(AccessError):
             CoopSolidarityCommon.assign(self, self.alice, self.tier_b)
 
