@@ -8,7 +8,7 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore check-money test-journeys
+.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore check-money test-journeys test-weekdays
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, Odoo's own tests (CI subset), then every test of ours"
@@ -90,3 +90,9 @@ STEPS ?= 5000
 test-journeys: system venv
 	@COOP_JOURNEY_EXAMPLES=$$(( $(STEPS) / 25 )) COOP_JOURNEY_STEPS=25 COOP_JOURNEY_SEED=random \
 		$(VPY) tools/coop.py test tests/test_journeys.py --pytest-args -s -k random_journeys
+
+# The tests with the clock set to a moment of each weekday (libfaketime):
+# the demo and every test hold whatever the day and hour of the build.
+test-weekdays: system venv
+	@command -v faketime >/dev/null || apt-get install -y -qq faketime
+	@$(VPY) tools/coop.py weekdays

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import time
+import zoneinfo
 from pathlib import Path
 
 import psycopg2
@@ -215,7 +216,10 @@ def template_key():
     is built (today's pickup, the cycle that closes on Wednesday): a
     template is never used on another day than the one it describes."""
     digest = hashlib.sha1(addons_key().encode())
+    # The machine's day and Lille's (the demo's handover is Lille's today).
     digest.update(datetime.date.today().isoformat().encode())
+    lille = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Paris")).date()
+    digest.update(lille.isoformat().encode())
     return digest.hexdigest()[:16]
 
 
@@ -577,6 +581,61 @@ def cmd_test(args):
         sys.exit(rc or 1)
 
 
+# A moment of each weekday, at hours a build meets: just after midnight, in
+# Lille's evening (after the Wednesday close), Saturday's pickup, Sunday
+# night when Lille's day is already Monday's (UTC+1).
+WEEKDAY_MOMENTS = [
+    "2026-12-07 00:30:00",  # Monday
+    "2026-12-08 09:00:00",  # Tuesday
+    "2026-12-09 20:30:00",  # Wednesday, after the open cycle's 21:00 close
+    "2026-12-10 12:00:00",  # Thursday
+    "2026-12-11 16:45:00",  # Friday, during the pickup
+    "2026-12-12 10:15:00",  # Saturday
+    "2026-12-13 23:30:00",  # Sunday, Monday already in Lille
+]
+# Not dated by the demo: they start servers and bench databases of their own.
+NOT_DATED = ("test_scale_out.py", "test_bench_smoke.py", "test_pos_load_queries.py")
+
+
+def cmd_weekdays(args):
+    """The test suite with the clock set to a moment of each weekday
+    (libfaketime): the demo and every test hold whatever the day and hour
+    of the build. Each moment builds its own template (the day is in its
+    key)."""
+    if not shutil.which("faketime"):
+        die("faketime is missing: apt-get install faketime")
+    paths = args.paths or [
+        *(str(ADDONS_DIR / a / "tests") for a in OUR_ADDONS),
+        *(
+            str(path)
+            for path in sorted((ROOT / "tests").glob("test_*.py"))
+            if path.name not in NOT_DATED
+        ),
+    ]
+    failed = []
+    for moment in args.moments or WEEKDAY_MOMENTS:
+        say(f"the suite at {moment} (UTC)")
+        rc = subprocess.run(
+            [
+                "faketime",
+                "-f",
+                f"@{moment}",
+                sys.executable,
+                str(ROOT / "tools" / "coop.py"),
+                "test",
+                *paths,
+            ],
+            cwd=ROOT,
+            check=False,
+        ).returncode
+        say(f"  {moment}: {'passed' if rc == 0 else 'FAILED'}")
+        if rc:
+            failed.append(moment)
+    if failed:
+        die(f"failed at {', '.join(failed)}", code=1)
+    say("every weekday passed")
+
+
 def cmd_i18n(args):
     """Export each addon's .pot from a fresh copy of the template, merge fr.po."""
     template = ensure_template()
@@ -691,6 +750,14 @@ def main():
         "--pytest-args", nargs=argparse.REMAINDER, default=[], help="passed to pytest"
     )
     test.set_defaults(func=cmd_test)
+    weekdays = sub.add_parser(
+        "weekdays", help="the tests with the clock at a moment of each weekday"
+    )
+    weekdays.add_argument("paths", nargs="*", help="test files (default: all)")
+    weekdays.add_argument(
+        "--moment", dest="moments", action="append", help="a UTC moment instead"
+    )
+    weekdays.set_defaults(func=cmd_weekdays)
     i18n = sub.add_parser("i18n", help="export .pot files and merge fr.po")
     i18n.add_argument("addons", nargs="*")
     i18n.set_defaults(func=cmd_i18n)
