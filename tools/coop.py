@@ -52,10 +52,16 @@ DATA_DIR = Path(
     os.environ.get("COOP_DATA_DIR") or Path.home() / ".local/share/coop-odoo"
 )
 LOG_DIR = ROOT / ".odoo"
-# The venv holds wkhtmltopdf (patched Qt, see requirements/odoo.txt): Odoo looks
-# for it on PATH, in every process started from here (server, tests, builds).
+# The venv holds wkhtmltopdf (patched Qt, see requirements/odoo.txt) and
+# tools/bin the Chromium the tours start (outside hosts fail at once, see
+# tools/bin/google-chrome): Odoo looks for both on PATH, in every process
+# started from here (server, tests, builds).
 os.environ["PATH"] = os.pathsep.join(
-    [str(Path(sys.executable).parent), os.environ.get("PATH", "")]
+    [
+        str(Path(__file__).resolve().parent / "bin"),
+        str(Path(sys.executable).parent),
+        os.environ.get("PATH", ""),
+    ]
 )
 
 
