@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 
 class CoopShareClass(models.Model):
@@ -102,6 +103,53 @@ class CoopShareClass(models.Model):
                     "taxes_id": [Command.clear()],
                 }
             )
+
+    def _create_subscription_invoice(self, partner, quantity, date, payment_term=None):
+        """The posted invoice of ``quantity`` shares of this class: the one
+        way the back office and the online application ask a member to pay
+        for shares (the register follows its payment)."""
+        self.ensure_one()
+        if not self.product_id or not self.account_id:
+            raise UserError(
+                self.env._(
+                    "Set the share product and the capital account of class"
+                    " %(share_class)s first.",
+                    share_class=self.display_name,
+                )
+            )
+        invoice = (
+            self.env["account.move"]
+            .with_company(self.company_id)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "company_id": self.company_id.id,
+                    "partner_id": partner.id,
+                    "invoice_date": date,
+                    "invoice_payment_term_id": payment_term and payment_term.id,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {
+                                "product_id": self.product_id.id,
+                                "name": self.env._(
+                                    "Subscription of %(qty)s shares of class"
+                                    " %(share_class)s",
+                                    qty=quantity,
+                                    share_class=self.display_name,
+                                ),
+                                "quantity": quantity,
+                                "price_unit": self.nominal_value,
+                                # Shares are equity: never income, never VAT.
+                                "account_id": self.account_id.id,
+                                "tax_ids": [Command.clear()],
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        invoice.action_post()
+        return invoice
 
     @api.model
     def _by_product(self, products):

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -87,33 +87,9 @@ class CoopShareSubscribeWizard(models.TransientModel):
         movement = self.env["coop.share.movement"]._create_subscription(
             self.partner_id, share_class, self.quantity, self.date
         )
-        invoice = self.env["account.move"].create(
-            {
-                "move_type": "out_invoice",
-                "partner_id": self.partner_id.id,
-                "invoice_date": self.date,
-                "invoice_payment_term_id": self.payment_term_id.id,
-                "invoice_line_ids": [
-                    Command.create(
-                        {
-                            "product_id": share_class.product_id.id,
-                            "name": self.env._(
-                                "Subscription of %(qty)s shares of class"
-                                " %(share_class)s",
-                                qty=self.quantity,
-                                share_class=share_class.display_name,
-                            ),
-                            "quantity": self.quantity,
-                            "price_unit": share_class.nominal_value,
-                            # Shares are equity: never income, never VAT.
-                            "account_id": share_class.account_id.id,
-                            "tax_ids": [Command.clear()],
-                        }
-                    )
-                ],
-            }
+        invoice = share_class._create_subscription_invoice(
+            self.partner_id, self.quantity, self.date, self.payment_term_id
         )
-        invoice.action_post()
         movement.write({"invoice_id": invoice.id, "origin": invoice.name})
         return {
             "type": "ir.actions.act_window",
