@@ -32,6 +32,9 @@ EXPECTED_DEPENDS = {
     "coop_marketplace_wallet": {"coop_marketplace", "coop_wallet"},
     # Home delivery by bike couriers, on the marketplace (issue #17).
     "coop_bike_delivery": {"coop_marketplace", "stock_delivery"},
+    # Joining online (issue #32): the website's "Join" page, the bridge the
+    # design foresees for a public subscription form.
+    "coop_members_website": {"coop_members", "website", "account_payment"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

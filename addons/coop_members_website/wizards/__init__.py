@@ -1,0 +1,1 @@
+from . import coop_application_refuse_wizard
