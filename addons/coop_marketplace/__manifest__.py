@@ -2,7 +2,7 @@
 {
     "name": "Coop Marketplace",
     "summary": "Order cycles, pickup points with slots, checkout and distribution",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
@@ -41,6 +41,8 @@
         "views/res_partner_views.xml",
         "views/website_sale_templates.xml",
         "views/website_layout_templates.xml",
+        "views/terms_templates.xml",
+        "views/website_home_templates.xml",
         "views/sale_portal_templates.xml",
         "views/portal_standing_templates.xml",
         "data/mail_templates.xml",
@@ -66,5 +68,6 @@
             "coop_marketplace/static/tests/tours/**/*",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

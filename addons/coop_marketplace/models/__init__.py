@@ -25,3 +25,4 @@ from . import sale_order_shortage
 from . import stock_picking_batch
 from . import website
 from . import sale_order_weighing
+from . import res_company

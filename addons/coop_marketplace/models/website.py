@@ -1,8 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import babel
+
 from odoo import fields, models
 from odoo.http import request
 from odoo.osv import expression
 from odoo.tools import SQL, format_date, format_datetime
+from odoo.tools.misc import get_lang
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
@@ -117,6 +120,68 @@ class Website(models.Model):
                 pickup_to=format_date(self.env, cycle.pickup_date_to, date_format=day),
             )
         return notice
+
+    def _coop_home_values(self):
+        """What the platform's home page says: its open cycles (until when
+        one orders, when pickup is), its pickup points with their hours, and
+        where to join. Read from the cycles and points, in the coop's words
+        and time zone."""
+        self.ensure_one()
+        cycles = []
+        for cycle in self._coop_open_cycles():
+            day = "EEEE d MMMM"
+            cycles.append(
+                {
+                    "cycle": cycle,
+                    "closes": format_datetime(
+                        self.env,
+                        cycle.close_datetime,
+                        tz=cycle._tz(),
+                        dt_format=f"{day}, HH:mm",
+                    ),
+                    "pickup_from": format_date(
+                        self.env, cycle.pickup_date_from, date_format=day
+                    ),
+                    "pickup_to": format_date(
+                        self.env, cycle.pickup_date_to, date_format=day
+                    ),
+                }
+            )
+        # sudo: the points' names, addresses and hours are public (the
+        # checkout's selector shows them to every member).
+        points = (
+            self.env["coop.pickup.point"]
+            .sudo()
+            .search([("company_id", "=", self.company_id.id)])
+        )
+        locale = babel.Locale.parse(get_lang(self.env).code)
+        day_names = locale.days["format"]["wide"]
+        point_values = []
+        for point in points:
+            hours = point._opening_hours()
+            point_values.append(
+                {
+                    "point": point,
+                    "address": ", ".join(
+                        part
+                        for part in (point.partner_id.street, point.partner_id.city)
+                        if part
+                    ),
+                    "hours": [
+                        (day_names[int(day)].capitalize(), " · ".join(slots))
+                        for day, slots in hours.items()
+                        if slots
+                    ],
+                }
+            )
+        return {
+            "cycles": cycles,
+            "points": point_values,
+            # The joining page when coop_members_website is installed.
+            "join_url": "/devenir-membre"
+            if "coop.membership.application" in self.env
+            else "/contactus",
+        }
 
     def _coop_shop_producers(self):
         """[(id, farm name)] of the producers offering something in the open

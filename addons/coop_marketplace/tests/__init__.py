@@ -18,3 +18,5 @@ from . import test_standing_orders
 from . import test_weighing
 from . import test_journey_pickup_weighing
 from . import test_journey_member_standing
+from . import test_terms_of_sale
+from . import test_home_page
