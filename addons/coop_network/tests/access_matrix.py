@@ -55,6 +55,7 @@ def member_contacts(env, user):
         "|",
         "|",
         "|",
+        "|",
         (
             "commercial_partner_id.coop_share_ids",
             "not any",
@@ -69,6 +70,7 @@ def member_contacts(env, user):
         ("id", "=", user.partner_id.id),
         ("commercial_partner_id.sale_order_ids.company_id", "in", companies),
         ("commercial_partner_id.pos_order_ids.company_id", "in", companies),
+        ("commercial_partner_id.invoice_ids.company_id", "in", companies),
     ]
 
 
