@@ -251,3 +251,23 @@ class TestMembershipApplication(TransactionCase):
         self.assertIn(self.statutes, application.accepted_document_ids)
         with self.assertRaises(ValidationError):
             self.apply(email="emma@example.fr")  # the page showed the old version
+
+    def test_the_money_checker_sees_an_application_out_of_step(self):
+        self.company.coop_admission_mode = "automatic"
+        application = self.apply()
+        checker = self.env["coop.money.checker"]
+
+        def problems():
+            return [
+                p
+                for p in checker._check_applications_shares()
+                if p["records"] == f"coop.membership.application({application.id})"
+            ]
+
+        self.assertFalse(problems())
+        self.pay(application)
+        self.assertFalse(problems())
+        # Paid, due for admission, and yet left out of the register.
+        application.movement_id = False
+        application.state = "submitted"
+        self.assertIn("in the register", problems()[0]["message"])
