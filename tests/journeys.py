@@ -20,6 +20,11 @@ through the route or the RPC call her screen makes:
 - the pickup volunteer weighs and hands over (``_coop_set_real_weights``,
   ``action_coop_mark_collected``, as Pickup day calls them);
 - the courier leaves the hub, delivers, finds nobody (``/my/rounds/...``);
+- people join online (``/devenir-membre/envoyer``): a visitor or the Arras
+  member applies to Lille and pays her shares online (``/invoice/transaction``,
+  the demo provider) or at the épicerie (the staff register the payment);
+  the manager approves or refuses (the application's buttons over RPC); the
+  coop switches between automatic and board admission;
 - time passes: the cycle's closing time, the close job, the refunds' job,
   the next cycle opening with its standing baskets' orders.
 
@@ -505,6 +510,160 @@ class Journeys(RuleBasedStateMachine):
                 reason="Personne à la maison",
             )
         self.note(f"coursier: {action} on {batch.name}")
+
+    # === Joining online === #
+
+    @rule(
+        applicant=st.sampled_from([None, "arras"]),
+        means=st.sampled_from(["online", "at_shop"]),
+    )
+    def apply_to_join(self, applicant, means):
+        """A visitor (or the Arras member, logged in) applies on the Lille
+        website's Join page, and pays her shares online at once or chooses
+        to pay at the épicerie."""
+        company = self.env.ref("base.main_company")
+        Application = self.env["coop.membership.application"]
+        if applicant:
+            self.login(applicant)
+        else:
+            self.case.authenticate(None, None)
+            self.logged_in = None
+        share_class = Application._coop_open_share_classes(company)[:1]
+        number = Application.search_count([]) + 1
+        email = f"candidate{number}@example.fr"
+        self.post(
+            "/devenir-membre/envoyer",
+            name=f"Candidate {number}",
+            email=email,
+            street="12 rue de Fives",
+            zip="59800",
+            city="Lille",
+            share_class_id=share_class.id,
+            share_quantity=max(share_class.min_quantity, 1),
+            payment_choice=means,
+            accept_documents="1",
+            document_ids=self.env["coop.membership.document"]._current(company).ids,
+        )
+        application = Application.search([], order="id desc", limit=1)
+        who = applicant or email
+        if application.create_date and application.partner_id.email == (
+            self.user(applicant).partner_id.email if applicant else email
+        ):
+            self.note(f"{who} applies to join Lille, pays {means}")
+            if means == "online":
+                self.pay_invoice(application.invoice_id)
+        else:
+            self.note(f"{who} applies to join Lille: refused by the form")
+
+    def pay_invoice(self, invoice):
+        """Pay ``invoice`` with the demo provider, as the application page's
+        payment form does, then the status page's polling."""
+        provider = self.env["payment.provider"].search(
+            [
+                ("code", "=", "demo"),
+                ("company_id", "=", invoice.company_id.id),
+                ("state", "!=", "disabled"),
+            ],
+            limit=1,
+        )
+        processing = self.jsonrpc(
+            f"/invoice/transaction/{invoice.id}",
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.payment_method_ids[:1].id,
+                "token_id": None,
+                "amount": invoice.amount_residual,
+                "flow": "direct",
+                "tokenization_requested": False,
+                "landing_route": invoice.get_portal_url(),
+                "is_validation": False,
+                "access_token": invoice.sudo()._portal_ensure_token(),
+            },
+        )
+        if processing is None:
+            return
+        self.jsonrpc(
+            "/payment/demo/simulate_payment",
+            {
+                "reference": processing["reference"],
+                "payment_details": "4242",
+                "simulated_state": "done",
+            },
+        )
+        self.jsonrpc("/payment/status/poll")
+
+    def pending_applications(self):
+        return self.env["coop.membership.application"].search(
+            [("state", "in", ("submitted", "approved"))]
+        )
+
+    def unpaid_applications(self):
+        return self.pending_applications().filtered(lambda a: not a.is_paid)
+
+    @precondition(lambda self: self.unpaid_applications())
+    @rule(data=st.data())
+    def pay_shares_at_the_epicerie(self, data):
+        """A candidate pays her shares at the épicerie: the staff register
+        the payment on her invoice (Odoo's "Register payment")."""
+        application = data.draw(
+            st.sampled_from(self.unpaid_applications().sorted("id"))
+        )
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=application.invoice_id.ids
+        ).create({})._create_payments()
+        self.note(f"{application.name}: shares paid at the épicerie")
+
+    @precondition(lambda self: self.pending_applications())
+    @rule(decision=st.sampled_from(["approve", "refuse"]), data=st.data())
+    def the_board_decides(self, decision, data):
+        """The manager records the board's decision, from the application's
+        form (its buttons' RPC)."""
+        application = data.draw(
+            st.sampled_from(self.pending_applications().sorted("id"))
+        )
+        self.login("gerante")
+        if decision == "approve":
+            self.jsonrpc(
+                "/web/dataset/call_kw",
+                {
+                    "model": "coop.membership.application",
+                    "method": "action_approve",
+                    "args": [application.ids],
+                    "kwargs": {},
+                },
+            )
+        else:
+            wizard = self.jsonrpc(
+                "/web/dataset/call_kw",
+                {
+                    "model": "coop.application.refuse.wizard",
+                    "method": "create",
+                    "args": [
+                        {
+                            "application_ids": [(6, 0, application.ids)],
+                            "reason": "Hors du territoire de la coopérative",
+                        }
+                    ],
+                    "kwargs": {},
+                },
+            )
+            if wizard:
+                self.jsonrpc(
+                    "/web/dataset/call_kw",
+                    {
+                        "model": "coop.application.refuse.wizard",
+                        "method": "action_refuse",
+                        "args": [[wizard]],
+                        "kwargs": {},
+                    },
+                )
+        self.env.invalidate_all()
+        self.note(f"gerante: {decision} {application.name} ({application.state})")
+
+    @rule(mode=st.sampled_from(["automatic", "board"]))
+    def the_coop_sets_its_admission(self, mode):
+        self.env.ref("base.main_company").coop_admission_mode = mode
+        self.note(f"Lille's admission: {mode}")
 
     # === Time passes === #
 
