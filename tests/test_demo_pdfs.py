@@ -7,9 +7,11 @@ in the context: it is, here. An HttpCase: wkhtmltopdf fetches the layout's
 styles and images from the test server (web.base.url).
 """
 
+import re
 import shutil
 import subprocess
 import tempfile
+from html import unescape
 
 from odoo.tests import HttpCase
 
@@ -24,6 +26,29 @@ def pdf_text(pdf):
             check=True,
             text=True,
         ).stdout
+
+
+def pdf_words(pdf, page=1):
+    """The words of ``page`` with their boxes (pdftotext -bbox): a list of
+    (word, x_min, y_min, x_max, y_max), y growing down the page."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as source:
+        source.write(pdf)
+        source.flush()
+        html = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), source.name, "-"],
+            capture_output=True,
+            check=True,
+            text=True,
+        ).stdout
+    words = []
+    for match in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+        r"([^<]*)</word>",
+        html,
+    ):
+        x0, y0, x1, y1, word = match.groups()
+        words.append((unescape(word), float(x0), float(y0), float(x1), float(y1)))
+    return words
 
 
 class TestDemoPdfs(HttpCase):
@@ -48,7 +73,28 @@ class TestDemoPdfs(HttpCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF-"), "a real PDF")
+        self.pdf = pdf
         return pdf_text(pdf)
+
+    def assertTitleBelowHeader(self, pdf, title):
+        """Page 1 as a person sees it: the document's title lies below the
+        layout's header (the logo and the coop's details, down to its
+        e-mail, which only the header shows), not under it."""
+        words = pdf_words(pdf)
+        email = self.company.email
+        header = [w for w in words if len(w[0]) >= 4 and w[0] in email]
+        self.assertTrue(header, "the header's e-mail on page 1")
+        header_bottom = max(w[4] for w in header)
+        first = title.split()[0]
+        titles = [w for w in words if w[0] == first]
+        self.assertTrue(titles, f"the title's {first!r} on page 1")
+        title_top = min(w[2] for w in titles)
+        self.assertGreater(
+            title_top,
+            header_bottom,
+            f"{title!r} (top {title_top:.0f} pt) under the header"
+            f" (bottom {header_bottom:.0f} pt)",
+        )
 
     def assertHeaderFooter(self, text):
         """The layout's header and footer are there (wkhtmltopdf with patched
@@ -66,6 +112,7 @@ class TestDemoPdfs(HttpCase):
 
     def test_share_certificate(self):
         text = self._render("coop_members.action_report_share_certificate", self.amina)
+        self.assertTitleBelowHeader(self.pdf, "Certificat de parts sociales")
         self.assertIn("Amina Benali", text)
         self.assertIn(self.amina.coop_member_number, text)
         self.assertIn("20,00", text)  # 2 shares of 10 €
@@ -91,6 +138,7 @@ class TestDemoPdfs(HttpCase):
             "coop_members.action_report_share_register",
             data={"date_from": False, "date_to": False},
         )
+        self.assertTitleBelowHeader(self.pdf, "Registre des parts")
         first = self.env["coop.share.movement"].search(
             [("state", "=", "confirmed")], order="name", limit=1
         )
@@ -101,12 +149,14 @@ class TestDemoPdfs(HttpCase):
     def test_distribution_list(self):
         cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
         text = self._render("coop_marketplace.action_report_distribution_list", cycle)
+        self.assertTitleBelowHeader(self.pdf, "Liste de distribution")
         self.assertIn("Amina Benali", text)
         self.assertHeaderFooter(text)
 
     def test_round_sheet(self):
         round_ = self.env.ref("coop_producers.coop_collection_round_demo")
         text = self._render("coop_producers.action_report_collection_round", round_)
+        self.assertTitleBelowHeader(self.pdf, "Feuille de tournée")
         self.assertIn("Ferme des Marais", text)
         # The demo's products weigh something: the van's load is not 0 kg.
         self.assertGreater(round_.load_kg, 50)
@@ -122,6 +172,7 @@ class TestDemoPdfs(HttpCase):
         )
         self.assertEqual(len(round_), 1)
         text = self._render("coop_bike_delivery.action_report_bike_round", round_)
+        self.assertTitleBelowHeader(self.pdf, "Tournée à vélo")
         self.assertIn("Tournée à vélo", text)
         self.assertIn("Léa Martin", text)
         # The stops in the planner's order: Hellemmes, La Madeleine,
@@ -138,11 +189,25 @@ class TestDemoPdfs(HttpCase):
         text = self._render(
             "coop_producers.action_report_producer_statement", statement
         )
+        self.assertTitleBelowHeader(self.pdf, "Relevé producteur")
         self.assertIn("Ferme des Marais", text)
         self.assertIn(statement.name, text)
         self.assertIn("100,40", text)  # the net paid to the producer
         self.assertIn("Montant net qui vous est versé", text)
         self.assertHeaderFooter(text)
+
+    def test_vendor_bill(self):
+        """Odoo's own invoice report on the coop's paper: the farm's name and
+        the title below the header."""
+        bill = self.env["account.move"].search(
+            [("move_type", "=", "in_invoice"), ("company_id", "=", self.company.id)],
+            limit=1,
+        )
+        self.assertTrue(bill, "the demo has a vendor bill in Lille")
+        text = self._render("account.account_invoices", bill)
+        self.assertIn(bill.partner_id.name, text)
+        self.assertTitleBelowHeader(self.pdf, "Facture fournisseur")
+        self.assertTitleBelowHeader(self.pdf, bill.partner_id.name)
 
     def test_the_manager_prints_certificate_cards_and_register(self):
         """As the demo manager ("gerante"), not as the superuser: her rights

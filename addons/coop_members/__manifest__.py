@@ -2,7 +2,7 @@
 {
     "name": "Coop Members",
     "summary": "Cooperative members, share capital register and member card",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
@@ -50,5 +50,6 @@
             "coop_members/static/tests/tours/**/*",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "installable": True,
 }

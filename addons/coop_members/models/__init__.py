@@ -8,5 +8,6 @@ from . import pos_order
 from . import pos_order_line
 from . import pos_session
 from . import report_sale_details
+from . import res_company
 from . import res_config_settings
 from . import res_partner
