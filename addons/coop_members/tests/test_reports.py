@@ -135,6 +135,21 @@ class TestReports(common.CoopMembersCommon):
         self.assertEqual(ours[0][6], "2")
         self.assertEqual(ours[1][4], "TD")
 
+    def test_csv_export_writes_french_decimals_and_dates(self):
+        self.env.ref("base.lang_fr").active = True
+        wizard = (
+            self.env["coop.share.register.wizard"]
+            .with_user(self.members_user)
+            .with_context(lang="fr_FR")
+            .create({"date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)})
+        )
+        raw = wizard._coop_register_csv().decode("utf-8-sig")
+        reader = list(csv.reader(io.StringIO(raw), delimiter=";"))
+        ours = [row for row in reader[1:] if row[4] == "TA"]
+        # Alice's 2 shares of 10 €: "10,00" and "20,00", dated as in France.
+        self.assertEqual((ours[0][7], ours[0][8]), ("10,00", "20,00"))
+        self.assertEqual(ours[0][1], "10/01/2026")
+
     def test_bad_period_is_refused(self):
         wizard = self.env["coop.share.register.wizard"].create(
             {"date_from": date(2026, 3, 1), "date_to": date(2026, 1, 1)}

@@ -4,6 +4,8 @@ import io
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
+from odoo.tools.misc import get_lang
 
 
 class CoopShareRegisterWizard(models.TransientModel):
@@ -68,9 +70,23 @@ class CoopShareRegisterWizard(models.TransientModel):
             ("amount", self.env._("Amount")),
             ("origin", self.env._("Origin")),
         ]
+        # Decimals and dates as the reader's language writes them ("10,00",
+        # "15/01/2026" in French): a spreadsheet reads them as numbers and
+        # dates, not as text.
+        money = self.env.company.currency_id.decimal_places
+        # No thousands separator: a spreadsheet reads "1000,00" as a number.
+        decimal_point = get_lang(self.env).decimal_point
+
+        def cell(key, value):
+            if key in ("unit_value", "amount"):
+                return f"{value:.{money}f}".replace(".", decimal_point)
+            if key == "date":
+                return format_date(self.env, value)
+            return value
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([label for _key, label in columns])
         for row in rows:
-            writer.writerow([row[key] for key, _label in columns])
+            writer.writerow([cell(key, row[key]) for key, _label in columns])
         return ("\ufeff" + buffer.getvalue()).encode()
