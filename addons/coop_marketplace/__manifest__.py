@@ -43,6 +43,7 @@
         "views/website_layout_templates.xml",
         "views/terms_templates.xml",
         "views/website_home_templates.xml",
+        "views/website_confirmation_templates.xml",
         "views/sale_portal_templates.xml",
         "views/portal_standing_templates.xml",
         "data/mail_templates.xml",

@@ -20,3 +20,4 @@ from . import test_journey_pickup_weighing
 from . import test_journey_member_standing
 from . import test_terms_of_sale
 from . import test_home_page
+from . import test_pickup_day_money

@@ -98,6 +98,11 @@ export function bookSlotAndPayAtPickup() {
             content: "the order is confirmed",
             trigger: ".oe_website_sale_tx_status",
         },
+        {
+            content: "the page says where, when, and what to bring: the money due",
+            trigger:
+                "#coop_confirmation_pickup:contains('Où'):contains('Quand'):contains('À apporter'):contains('à régler sur place')",
+        },
     ];
 }
 
