@@ -17,8 +17,13 @@ class CoopMoneyChecker(models.AbstractModel):
         under automatic admission, she is admitted; refused, her invoice is
         cancelled by a credit note (what the coop pays back if she paid)."""
         problems = []
-        # sudo: the checker reads every company's money.
-        applications = self.env["coop.membership.application"].sudo().search([])
+        # sudo: the checker reads every company's money. An application
+        # without an invoice holds no money.
+        applications = (
+            self.env["coop.membership.application"]
+            .sudo()
+            .search([("invoice_id", "!=", False)])
+        )
         movements = self.env["coop.share.movement"].sudo()
         for application in applications:
             invoice = application.invoice_id
