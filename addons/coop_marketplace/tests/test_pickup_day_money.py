@@ -12,9 +12,11 @@ class TestPickupDayMoney(TransactionCase):
             [("coop_pickup_slot_id", "!=", False), ("state", "=", "sale")]
         )
         at_pickup = orders.filtered(
-            lambda o: not o._coop_money().paid["online"]
-            and not o.coop_paid_at_pickup
-            and not o.transaction_ids.filtered(lambda t: t.state == "done")
+            lambda o: (
+                not o._coop_money().paid["online"]
+                and not o.coop_paid_at_pickup
+                and not o.transaction_ids.filtered(lambda t: t.state == "done")
+            )
         )
         self.assertTrue(at_pickup, "the demo has orders paid at pickup")
         order = at_pickup[0]
