@@ -80,6 +80,23 @@ SHOTS = [
         "the basket can be paid with the prepaid account",
     ),
     ("shop_visitor", None, "/shop", DESKTOP, "the shop for a visitor"),
+    ("home_phone", None, "/", PHONE, "the platform's home page, for a visitor"),
+    ("join_phone", None, "/devenir-membre", PHONE, "joining: who can join, the form"),
+    (
+        "application_phone",
+        None,
+        "@application",
+        PHONE,
+        "her application: pay the shares online, or at the épicerie",
+    ),
+    (
+        "applications",
+        "gerante",
+        "/odoo/action-coop_members_website.coop_membership_application_action",
+        DESKTOP,
+        "the applications the board decides on",
+    ),
+    ("terms_phone", None, "/terms", PHONE, "the coop's terms of sale"),
     ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
     (
         "till_wallet",
@@ -194,8 +211,20 @@ arras_session = env["pos.session"].with_company(arras_till.company_id).create(
     {"config_id": arras_till.id, "user_id": arras_cashier.id}
 )
 arras_session.set_opening_control(0, "")
+lille = env.ref("base.main_company")
+Application = env["coop.membership.application"]
+share_class = Application._coop_open_share_classes(lille)[:1]
+application = Application.with_context(lang="fr_FR")._coop_apply(lille, {
+    "name": "Chloé Lefebvre", "email": "chloe.lefebvre@example.fr",
+    "street": "12 rue de Fives", "zip": "59800", "city": "Lille",
+    "share_class_id": share_class.id,
+    "share_quantity": max(share_class.min_quantity, 1),
+    "payment_choice": "online",
+    "document_ids": env["coop.membership.document"]._current(lille).ids,
+}, user=env.ref("base.public_user"))
 env.cr.commit()
 print("SCREENS " + json.dumps({
+    "@application": application.get_portal_url(),
     "@product": carrots.website_url,
     "@till": f"/pos/ui?config_id={till.id}",
     "@arras_till": f"/pos/ui?config_id={arras_till.id}",
