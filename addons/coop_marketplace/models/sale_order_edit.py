@@ -35,9 +35,11 @@ class SaleOrder(models.Model):
     def _compute_coop_amount_due(self):
         for order in self:
             money = order._coop_money()
-            order.coop_amount_due = (
-                money.due if order.state == "sale" and money.paid["online"] else 0.0
-            )
+            due = money.due if order.state == "sale" else 0.0
+            # Asked for on the order's page: only what an order paid online
+            # lacks; collected at pickup: whatever is due.
+            order.coop_amount_due = due if money.paid["online"] else 0.0
+            order.coop_amount_to_collect = due
 
     def _has_to_be_paid(self):
         """An order paid online and then increased asks for the difference

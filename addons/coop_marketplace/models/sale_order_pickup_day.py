@@ -14,28 +14,15 @@ class SaleOrder(models.Model):
         help="Every delivery of the order is done.",
     )
 
+    # Computed with coop_amount_due (sale_order_edit.py): one look at the
+    # money's owner for both.
     coop_amount_to_collect = fields.Monetary(
         string="To pay at pickup",
-        compute="_compute_coop_amount_to_collect",
+        compute="_compute_coop_amount_due",
         help="What the member still pays when she collects her order: the"
         " whole order when she pays at pickup, the difference of an order"
         " paid online then increased, nothing when it is paid.",
     )
-
-    @api.depends(
-        "state",
-        "amount_total",
-        "transaction_ids.state",
-        "transaction_ids.amount",
-        "coop_refund_ids.amount",
-        "coop_paid_at_pickup",
-    )
-    def _compute_coop_amount_to_collect(self):
-        # What the member owes, from the money's one owner.
-        for order in self:
-            order.coop_amount_to_collect = (
-                order._coop_money().due if order.state == "sale" else 0.0
-            )
 
     @api.depends("picking_ids.state")
     def _compute_coop_collected(self):
