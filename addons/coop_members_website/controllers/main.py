@@ -95,7 +95,7 @@ class CoopJoin(http.Controller):
                 "coop.membership.application", application_id, access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         values = {"application": application}
         invoice = application.invoice_id
         if application.state in ("submitted", "approved") and (
@@ -137,7 +137,7 @@ class CoopJoin(http.Controller):
             )
         )
         if not document:
-            return request.not_found()
+            raise request.not_found()
         return (
             request.env["ir.binary"]
             ._get_stream_from(document, "datas", filename=document.filename)
