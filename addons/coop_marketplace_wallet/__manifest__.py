@@ -13,10 +13,14 @@
     "depends": [
         "coop_marketplace",
         "coop_wallet",
+        # Its basket form pays with the account (auto-installed by Odoo with
+        # website_sale and sale_loyalty; our template changes its words).
+        "website_sale_loyalty",
     ],
     "data": [
         "data/website_sale_data.xml",
         "views/coop_standing_order_views.xml",
+        "views/website_sale_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

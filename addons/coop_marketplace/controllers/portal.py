@@ -8,6 +8,23 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 
 class CoopCustomerPortal(CustomerPortal):
+    def _prepare_orders_domain(self, partner):
+        """A cycle's cancelled order stays in the member's orders, with its
+        state (Odoo lists it with the quotations, which a member has not)."""
+        domain = []
+        for leaf in super()._prepare_orders_domain(partner):
+            if leaf == ("state", "=", "sale"):
+                domain += [
+                    "|",
+                    ("state", "=", "sale"),
+                    "&",
+                    ("state", "=", "cancel"),
+                    ("coop_cycle_id", "!=", False),
+                ]
+            else:
+                domain.append(leaf)
+        return domain
+
     def _coop_order_change(self, order_id, access_token, change):
         """Run ``change(order_sudo)`` on one's own order (the portal's access
         check: the owner, or the order's link), and show its message once on

@@ -25,4 +25,5 @@ from . import sale_order_shortage
 from . import stock_picking_batch
 from . import website
 from . import sale_order_weighing
+from . import sale_order_status
 from . import res_company

@@ -24,6 +24,13 @@ class SaleOrder(models.Model):
         "has to pay (orders paid at pickup are paid there in full).",
     )
 
+    coop_changed_on = fields.Datetime(
+        string="Changed by the member on",
+        readonly=True,
+        copy=False,
+        help="The last time the member changed her order on its page.",
+    )
+
     @api.depends(
         "state",
         "amount_total",
@@ -179,6 +186,7 @@ class SaleOrder(models.Model):
                     )
                 )
             if changes:
+                self.coop_changed_on = fields.Datetime.now()
                 self._coop_settle_money("edit")
         if changes:
             self._coop_post_edit(changes)

@@ -5,6 +5,12 @@ from odoo import models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    def _coop_payment_means_labels(self):
+        return {
+            **super()._coop_payment_means_labels(),
+            "account": self.env._("with your prepaid account"),
+        }
+
     def _coop_wallet_lines(self):
         """The lines paid with the member's prepaid account."""
         return self.order_line.filtered(

@@ -32,11 +32,13 @@ class CoopWalletPortal(CustomerPortal):
     @route("/my/wallet", type="http", auth="user", website=True, readonly=True)
     def portal_my_wallet(self, **kw):
         program, card = self._coop_wallet()
+        earlier, history = card._coop_statement() if card else (0.0, card)
         values = {
             "page_name": "coop_wallet",
             "wallet_program": program,
             "wallet_card": card,
-            "wallet_history": card.history_ids[:20],
+            "wallet_history": history,
+            "wallet_earlier": earlier,
             "wallet_top_ups": program.rule_ids.product_ids.sorted("lst_price"),
             "wallet_message": request.session.pop("coop_wallet_message", None),
         }

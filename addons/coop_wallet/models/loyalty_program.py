@@ -113,9 +113,15 @@ class LoyaltyProgram(models.Model):
             .create(
                 {
                     "partner_id": partner.id,
+                    # Nothing to ship: not her pickup point's address.
+                    "partner_shipping_id": partner.id,
                     "company_id": (self.company_id or self.env.company).id,
                     "require_signature": False,
                     "require_payment": True,
+                    # Money for her account: no offer that expires, no
+                    # salesperson to talk to.
+                    "validity_date": False,
+                    "user_id": False,
                     "prepayment_percent": 1.0,
                     "order_line": lines,
                 }

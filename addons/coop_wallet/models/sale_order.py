@@ -5,6 +5,22 @@ from odoo import fields, models
 class SaleOrder(models.Model):
     _inherit = "sale.order"
 
+    def _compute_type_name(self):
+        """An online top-up of the prepaid account is a "top-up", not a
+        quotation."""
+        res = super()._compute_type_name()
+        for order in self.filtered(lambda o: o._coop_is_top_up()):
+            order.type_name = self.env._("Top-up")
+        return res
+
+    def _coop_is_top_up(self):
+        """This order tops up the member's prepaid account (its quotation
+        made by ``loyalty.program._coop_top_up_order``)."""
+        self.ensure_one()
+        return any(
+            line.product_id.coop_money_kind == "top_up" for line in self.order_line
+        )
+
     def action_confirm(self):
         res = super().action_confirm()
         for order in self:

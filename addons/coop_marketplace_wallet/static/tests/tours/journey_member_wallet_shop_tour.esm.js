@@ -37,7 +37,7 @@ registry.category("web_tour.tours").add("coop_marketplace_wallet_journey_member"
         tourUtils.goToCart({quantity: 2}),
         {
             content: "her account can pay the basket",
-            trigger: "form[name='claim_reward']:contains('Vous avez') a.a-submit:contains('Payer avec un e-wallet')",
+            trigger: "form[name='claim_reward']:contains('Vous avez') a.a-submit:contains('Payer avec mon porte-monnaie')",
             run: "click",
         },
         {

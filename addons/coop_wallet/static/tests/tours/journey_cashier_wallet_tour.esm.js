@@ -46,7 +46,7 @@ registry.category("web_tour.tours").add("coop_wallet_journey_cashier", {
             ProductScreen.clickControlButtonMore(),
             {
                 content: "her account can pay",
-                trigger: ".control-buttons button.highlight:contains('Paiement avec e-wallet')",
+                trigger: ".control-buttons button.highlight:contains('Payer avec le porte-monnaie')",
                 run: "click",
             },
             Order.hasTotal("0,00"),
