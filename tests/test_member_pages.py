@@ -273,3 +273,41 @@ class TestMemberPagesInFrench(HttpCase):
     def test_a_visitor_reads_french(self):
         for url in ("/", "/shop", "/devenir-membre", "/terms", "/web/login"):
             self.assertFrench(url, self._visible(url))
+
+
+class TestMembershipAcrossCoops(HttpCase):
+    """A member of Arras reading Lille's website: her membership is Arras's,
+    named so, dated from her subscription, and she is told she is not a
+    member here (issue #32: "Actif depuis le" with the day of the install)."""
+
+    test_module, test_class, test_sequence = (
+        "coop_repository",
+        "TestMembershipAcrossCoops",
+        0,
+    )
+    test_tags = frozenset({"post_install", "coop_repository"})
+
+    def test_an_arras_member_on_lilles_site(self):
+        arras = self.env.ref("coop_network.res_users_arras_member_demo")
+        lille = self.env.ref("website.default_website").company_id
+        self.assertNotEqual(arras.company_id, lille)
+        self.authenticate("arras", "arras")
+        response = self.url_open("/my/membership")
+        self.assertEqual(response.status_code, 200)
+        text = page_text(response.text)
+        self.assertIn(f"Vous n'êtes pas membre de {lille.name}", text)
+        self.assertIn(arras.company_id.name, text)
+        subscribed = (
+            self.env["coop.share.movement"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", arras.partner_id.id),
+                    ("company_id", "=", arras.company_id.id),
+                    ("state", "=", "confirmed"),
+                ],
+                order="date",
+                limit=1,
+            )
+        )
+        self.assertIn(f"depuis le {subscribed.date.strftime('%d/%m/%Y')}", text)

@@ -45,10 +45,11 @@ class CoopMembersPortal(CustomerPortal):
         website's coop first, then the others where they hold or held
         shares."""
         partner = request.env.user.partner_id
-        current = request.env.company
+        current = self._coop_page_company()
         movements = self._coop_own_movements()
         companies = movements.company_id
-        if partner.coop_member_state or not companies:
+        # sudo: her own partner's state in the website's coop.
+        if partner.sudo().with_company(current).coop_member_state or not companies:
             companies |= current
         memberships = []
         for company in (current & companies) | (companies - current).sorted("name"):
@@ -75,8 +76,17 @@ class CoopMembersPortal(CustomerPortal):
             )
         return memberships
 
+    def _coop_page_company(self):
+        """The coop whose page this is: the website's (a member of Arras
+        reads Lille's site as Lille's), else her current company."""
+        website = getattr(request, "website", None)
+        # sudo: a member of another coop reads this coop's name, which
+        # every visitor of its website reads.
+        return website.company_id.sudo() if website else request.env.company
+
     def _coop_membership_values(self):
         memberships = self._coop_memberships()
+        current = self._coop_page_company()
         return {
             "page_name": "coop_membership",
             "partner": request.env.user.partner_id,
@@ -84,7 +94,15 @@ class CoopMembersPortal(CustomerPortal):
             # A coop's name over its membership, once there is another one
             # or it is not the website's.
             "show_coop_names": len(memberships) > 1
-            or memberships[0]["company"] != request.env.company,
+            or memberships[0]["company"] != current,
+            # She belongs to another coop of the network, not to this one.
+            "coop_not_member_here": current
+            not in [membership["company"] for membership in memberships]
+            and request.env._(
+                "You are not a member of %(coop)s. Your membership of another"
+                " coop of the network:",
+                coop=current.name,
+            ),
         }
 
     @http.route("/my/membership", type="http", auth="user", website=True)

@@ -250,7 +250,13 @@ class CoopShareMovement(models.Model):
             )
         for company in self.company_id:
             movements = self.filtered(lambda m, c=company: m.company_id == c)
-            movements.partner_id.with_company(company)._coop_update_member_state()
+            dates = {}
+            for movement in movements:
+                partner_id = movement.partner_id.id
+                dates[partner_id] = max(
+                    movement.date, dates.get(partner_id, movement.date)
+                )
+            movements.partner_id.with_company(company)._coop_update_member_state(dates)
         return True
 
     @api.model

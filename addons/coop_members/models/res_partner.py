@@ -134,11 +134,13 @@ class ResPartner(models.Model):
             result.setdefault(partner.id, {})[share_class] = quantity
         return result
 
-    def _coop_update_member_state(self):
+    def _coop_update_member_state(self, dates=None):
         """Follow the register of the current company: a member holding a
         class minimum is active and gets the company's next number (once,
         never reused); a member with no share left has resigned. Suspended
-        and excluded members stay so until staff decide."""
+        and excluded members stay so until staff decide. A new state dates
+        from the movement that made it (``dates``: {partner id: date}),
+        today without one."""
         holdings = self._coop_holdings_by_class(self)
         for partner in self:
             by_class = holdings.get(partner.id, {})
@@ -165,7 +167,8 @@ class ResPartner(models.Model):
                 vals["coop_member_state"] = "candidate"
             if vals.get("coop_member_state"):
                 vals.update(
-                    coop_member_state_date=fields.Date.context_today(self),
+                    coop_member_state_date=(dates or {}).get(partner.id)
+                    or fields.Date.context_today(self),
                     coop_member_state_reason=False,
                 )
             if vals:
