@@ -192,22 +192,28 @@ class CoopPickupSlot(models.Model):
             slot.available = slot.capacity - slot.booked
 
     @api.depends("point_id.name", "start_datetime", "end_datetime")
-    @api.depends_context("lang")
+    @api.depends_context("lang", "coop_slot_time_first")
     def _compute_display_name(self):
         # "Hellemmes · sam. 5 déc. 10:00-12:00", in the point's time zone
-        # (that of its opening hours) and the reader's language.
+        # (that of its opening hours) and the reader's language. Pickup day
+        # on a phone reads "sam. 5 déc. 10:00-12:00 · Hellemmes": what
+        # tells the slots apart comes first, before the screen cuts it.
+        time_first = self.env.context.get("coop_slot_time_first")
         for slot in self:
             if not (slot.point_id and slot.start_datetime and slot.end_datetime):
                 slot.display_name = slot.point_id.name or ""
                 continue
             tz = slot.point_id._tz()
-            slot.display_name = "{} · {}-{}".format(
-                slot.point_id.name,
+            when = "{}-{}".format(
                 format_datetime(
                     self.env, slot.start_datetime, tz=tz, dt_format="EEE d MMM HH:mm"
                 ),
                 format_datetime(self.env, slot.end_datetime, tz=tz, dt_format="HH:mm"),
             )
+            parts = (
+                (when, slot.point_id.name) if time_first else (slot.point_id.name, when)
+            )
+            slot.display_name = " · ".join(parts)
 
     # === PLACES === #
     # The slot gives the places; which order holds it is the order's business

@@ -98,6 +98,18 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             self.saturday.with_context(lang="fr_FR").display_name,
             "Hellemmes · sam. 5 janv. 10:00-12:00",
         )
+        # Pickup day on a phone: the time first, before the screen cuts the
+        # group's title (its action asks for it).
+        self.assertEqual(
+            self.saturday.with_context(
+                lang="fr_FR", coop_slot_time_first=True
+            ).display_name,
+            "sam. 5 janv. 10:00-12:00 · Hellemmes",
+        )
+        self.assertIn(
+            "'coop_slot_time_first': True",
+            self.env.ref("coop_marketplace.sale_order_action_pickup").context,
+        )
 
     # === BOOKING === #
 
