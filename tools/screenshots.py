@@ -52,6 +52,13 @@ SHOTS = [
         "the member changes her order before the close",
     ),
     (
+        "order_preparing_phone",
+        "membre",
+        "@order_weighed",
+        PHONE,
+        "her order of the closed cycle: being prepared, about what to pay",
+    ),
+    (
         "cart_weighed_phone",
         "membre",
         "/shop/cart",
@@ -229,6 +236,8 @@ print("SCREENS " + json.dumps({
     "@till": f"/pos/ui?config_id={till.id}",
     "@arras_till": f"/pos/ui?config_id={arras_till.id}",
     "@order": f"/my/orders/{env.ref('coop_marketplace.sale_order_amina_demo').id}",
+    "@order_weighed": "/my/orders/"
+    + str(env.ref("coop_marketplace.sale_order_weighing_1_demo").id),
     "@cycle": "/odoo/action-coop_marketplace.coop_order_cycle_action/"
     + str(cycle.id),
     "@round": f"/my/rounds/{bike_round.id}",
