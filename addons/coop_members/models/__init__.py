@@ -9,5 +9,6 @@ from . import pos_order_line
 from . import pos_session
 from . import report_sale_details
 from . import res_company
+from . import account_payment_method_line
 from . import res_config_settings
 from . import res_partner

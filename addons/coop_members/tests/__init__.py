@@ -9,3 +9,4 @@ from . import test_subscription
 from . import test_tour_pos_member
 from . import test_tour_pos_smoke
 from . import test_multi_company
+from . import test_payment_method_names
