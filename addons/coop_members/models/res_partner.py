@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 from odoo.tools.barcode import get_barcode_check_digit
 
 
@@ -70,12 +71,31 @@ class ResPartner(models.Model):
 
     @api.model
     def _load_pos_data_fields(self, config_id):
-        # The till shows the member number and state next to the customer.
+        # The till shows the member number and state next to the customer;
+        # it leaves out a member's addresses (their type; Odoo loads the
+        # parent's name).
         return [
             *super()._load_pos_data_fields(config_id),
             "coop_member_number",
             "coop_member_state",
+            "type",
         ]
+
+    @api.model
+    def _load_pos_data_domain(self, data):
+        """A member's delivery address (the pickup point or home card Odoo
+        keeps as her child contact) is no customer of the till: it showed as
+        a "Non membre" at her tier."""
+        return expression.AND(
+            [
+                super()._load_pos_data_domain(data),
+                self._coop_not_an_address_domain(),
+            ]
+        )
+
+    @api.model
+    def _coop_not_an_address_domain(self):
+        return ["|", ("parent_id", "=", False), ("type", "!=", "delivery")]
 
     @api.depends("coop_share_ids.quantity", "coop_share_ids.amount")
     @api.depends_context("company")

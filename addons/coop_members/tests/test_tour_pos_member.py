@@ -104,6 +104,43 @@ class TestPosMemberTours(HttpCase):
         sales = lines.filtered(lambda line: line.account_id.code.startswith("70"))
         self.assertAlmostEqual(sum(sales.mapped("credit")), 7.20)
 
+    def test_customer_list_members_first_no_addresses(self):
+        Partner = self.env["res.partner"]
+        # Her pickup point's address, as the shop keeps it: a child contact.
+        Partner.create(
+            {
+                "name": "Point de Fives",
+                "parent_id": self.alice.id,
+                "type": "delivery",
+                "street": "28 rue Pierre Legrand",
+            }
+        )
+        # Member 00099: typing "99" (too short to be a whole number) lists
+        # her first, then the others whose text holds 99 (phones, numbers).
+        chloe = Partner.create({"name": "Chloé Nonante"})
+        self.env["coop.share.movement"].create(
+            {
+                "partner_id": chloe.id,
+                "share_class_id": self.share_class.id,
+                "type": "subscription",
+                "quantity": 1,
+            }
+        )._confirm()
+        chloe.coop_member_number = "00099"
+        self.assertFalse(
+            Partner.search(
+                [
+                    ("parent_id", "=", self.alice.id),
+                    *Partner._coop_not_an_address_domain(),
+                ]
+            )
+        )
+        self.start_tour(
+            f"/pos/ui?config_id={self.pos_config.id}",
+            "coop_members_pos_customer_list",
+            login="coop_member_cashier",
+        )
+
     def test_members_only_till_refuses_non_members(self):
         self.pos_config.coop_members_only = True
         self.start_tour(

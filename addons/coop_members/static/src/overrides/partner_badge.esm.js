@@ -19,6 +19,11 @@ patch(PartnerLine.prototype, badgeHelpers);
 patch(SelectPartnerButton.prototype, badgeHelpers);
 
 patch(ResPartner.prototype, {
+    // A member's delivery address (her pickup point's or home card, a child
+    // contact Odoo keeps) is no customer of the till.
+    get coopIsAddress() {
+        return this.type === "delivery" && Boolean(this.parent_name);
+    },
     // The member number finds the member in the loaded partners.
     get searchString() {
         return [super.searchString, this.coop_member_number || ""].join(" ");
@@ -38,6 +43,20 @@ patch(ResPartner.prototype, {
 });
 
 patch(PartnerList.prototype, {
+    // Members and walk-in customers only; digits typed are first a member
+    // number ("33": member 00033 before the phone numbers with 33).
+    getPartners() {
+        const partners = super.getPartners(...arguments).filter((p) => !p.coopIsAddress);
+        const query = (this.state.query || "").trim();
+        if (!/^\d+$/.test(query)) {
+            return partners;
+        }
+        const number = query.padStart(5, "0");
+        return [
+            ...partners.filter((p) => p.coop_member_number === number),
+            ...partners.filter((p) => p.coop_member_number !== number),
+        ];
+    },
     // ...and on the server, for members not loaded at start.
     async getNewPartners() {
         const partners = await super.getNewPartners(...arguments);
@@ -49,8 +68,8 @@ patch(PartnerList.prototype, {
                 [],
                 {limit: 1}
             );
-            return [...new Set([...byNumber, ...partners])];
+            return [...new Set([...byNumber, ...partners])].filter((p) => !p.coopIsAddress);
         }
-        return partners;
+        return partners.filter((p) => !p.coopIsAddress);
     },
 });

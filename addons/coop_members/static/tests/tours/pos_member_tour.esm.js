@@ -62,3 +62,53 @@ registry.category("web_tour.tours").add("coop_members_pos_members_only", {
             ProductScreen.isShown(),
         ].flat(),
 });
+
+// The customer list: members and walk-in customers only (not a member's
+// delivery address), and digits typed find the member number first.
+registry.category("web_tour.tours").add("coop_members_pos_customer_list", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm(),
+            ProductScreen.clickPartnerButton(),
+            {
+                content: "type two digits of a member number",
+                trigger: ".modal-dialog .input-group input",
+                run: "edit 99",
+            },
+            {
+                content: "member 00099 comes first, before the other texts with 99",
+                // Once the list is filtered (the administrator has no 99).
+                trigger: ".modal .partner-list:not(:has(.partner-info:contains('Administrator')))",
+                run() {
+                    const names = [
+                        ...document.querySelectorAll(".modal .partner-list .partner-info"),
+                    ].map((row) => row.textContent.replace(/\s+/g, " ").trim().slice(0, 40));
+                    if (!names[0].includes("Chloé Nonante")) {
+                        throw new Error(`first of ${names.length}: ${names.slice(0, 5).join(" | ")}`);
+                    }
+                },
+            },
+            {
+                content: "the other customers with 99 still follow",
+                trigger: ".modal .partner-list .partner-info:eq(1)",
+            },
+            {
+                content: "search Alice by name",
+                trigger: ".modal-dialog .input-group input",
+                run: "edit Alice",
+            },
+            {
+                content: "her pickup point's address is no customer",
+                trigger: ".modal .partner-list .partner-info:contains('Alice Martin')",
+                run() {
+                    const rows = [
+                        ...document.querySelectorAll(".modal .partner-list .partner-info"),
+                    ];
+                    if (rows.some((row) => row.textContent.includes("Point de Fives"))) {
+                        throw new Error("her pickup point's address is listed as a customer");
+                    }
+                },
+            },
+        ].flat(),
+});
