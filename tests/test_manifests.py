@@ -28,8 +28,13 @@ EXPECTED_DEPENDS = {
     # The members' prepaid account: Odoo's eWallet, outside the tiers and the
     # fund (design change: a fifth addon; see coop_wallet's readme).
     "coop_wallet": {"coop_solidarity_price", "pos_loyalty", "sale_loyalty"},
-    # A bridge: the prepaid account in the cycles' shop.
-    "coop_marketplace_wallet": {"coop_marketplace", "coop_wallet"},
+    # A bridge: the prepaid account in the cycles' shop (its basket form is
+    # website_sale_loyalty's, which Odoo installs with both sides).
+    "coop_marketplace_wallet": {
+        "coop_marketplace",
+        "coop_wallet",
+        "website_sale_loyalty",
+    },
     # Home delivery by bike couriers, on the marketplace (issue #17).
     "coop_bike_delivery": {"coop_marketplace", "stock_delivery"},
     # Joining online (issue #32): the website's "Join" page, the bridge the

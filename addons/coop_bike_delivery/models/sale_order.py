@@ -33,6 +33,24 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return self.carrier_id.delivery_type == "coop_bike"
 
+    def _coop_member_status(self):
+        """Delivered at home, not collected: the order's page says so."""
+        status = super()._coop_member_status()
+        if not self._coop_is_bike():
+            return status
+        when = self.coop_pickup_slot_id.display_name
+        if status.key == "ready":
+            return status._replace(
+                title=self.env._("To be delivered"),
+                detail=self.env._("A courier brings it by bike: %(when)s.", when=when),
+            )
+        if status.key == "handed_over":
+            return status._replace(
+                title=self.env._("Delivered at home"),
+                detail=self.env._("Delivered at your door. Thank you!"),
+            )
+        return status
+
     # === The checkout's slot step, for deliveries === #
 
     def _coop_bookable_slot_domain(self, all_points=False):

@@ -86,6 +86,11 @@ class TestCourier(HttpCase, CoopBikeCommon):
         self.assertEqual(self.ali.state, "done")
         self.assertEqual(self.ali.sale_id.coop_delivery_state, "delivered")
         self.assertEqual(self.ali.coop_round_id, self.round, "stays on its round")
+        # Her order's page says delivered, not collected.
+        status = self.ali.sale_id._coop_member_status()
+        self.assertEqual(
+            (status.key, status.title), ("handed_over", "Delivered at home")
+        )
 
         # Absent without a reason: refused, nothing changes.
         page = self._post(

@@ -111,9 +111,16 @@ class SaleOrder(models.Model):
                 return self.env._(
                     "To pay at pickup: %(amount)s.", amount=amount(money.due)
                 )
+            if self.coop_cycle_id._takes_orders():
+                return self.env._(
+                    "Paid %(paid)s (%(how)s); left to pay: %(due)s, on this page"
+                    " before the close or at pickup.",
+                    paid=amount(paid_total),
+                    how=paid_how,
+                    due=amount(money.due),
+                )
             return self.env._(
-                "Paid %(paid)s (%(how)s); left to pay: %(due)s, on this page"
-                " before the close or at pickup.",
+                "Paid %(paid)s (%(how)s); left to pay at pickup: %(due)s.",
                 paid=amount(paid_total),
                 how=paid_how,
                 due=amount(money.due),

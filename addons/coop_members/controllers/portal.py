@@ -84,6 +84,15 @@ class CoopMembersPortal(CustomerPortal):
         # every visitor of its website reads.
         return website.company_id.sudo() if website else request.env.company
 
+    def _coop_has_members(self, company):
+        """The coop ``company`` takes members: it has share classes.
+        sudo: whether a coop has shares is no secret of its register."""
+        return bool(
+            request.env["coop.share.class"]
+            .sudo()
+            .search_count([("company_id", "=", company.id)], limit=1)
+        )
+
     def _coop_membership_values(self):
         memberships = self._coop_memberships()
         current = self._coop_page_company()
@@ -96,8 +105,10 @@ class CoopMembersPortal(CustomerPortal):
             "show_coop_names": len(memberships) > 1
             or memberships[0]["company"] != current,
             # She belongs to another coop of the network, not to this one.
+            # A marketplace (no shares of its own) has no members to tell.
             "coop_not_member_here": current
             not in [membership["company"] for membership in memberships]
+            and self._coop_has_members(current)
             and request.env._(
                 "You are not a member of %(coop)s. Your membership of another"
                 " coop of the network:",

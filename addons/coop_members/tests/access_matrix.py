@@ -36,6 +36,26 @@ MANAGERS_ONLY = {
 NOBODY = dict.fromkeys(MANAGERS_ONLY, "")
 
 MODEL_ACCESS = {
+    # Extended (manual payments named by their journal): Odoo's rights,
+    # read by every employee; the members manager is an accountant.
+    "account.payment.method.line": {
+        **NOBODY,
+        **dict.fromkeys(
+            (
+                "pos_cashier",
+                "producer",
+                "members_user",
+                "solidarity_officer",
+                "logistics_staff",
+                "marketplace_manager",
+                "pickup_volunteer",
+                "network_coordinator",
+            ),
+            "r",
+        ),
+        "members_manager": "rwcu",
+        "administrator": "rwcu",
+    },
     # The till reads the classes to sell shares, members read them on their
     # membership page; staff of other trades see nothing of the register.
     "coop.share.class": {

@@ -13,6 +13,13 @@ from odoo.addons.coop_producers.tests import access_matrix as producers_matrix
 rights = producers_matrix.rights
 
 MODEL_ACCESS = {
+    # Extended (the account's statement on /my/wallet): Odoo's rights; the
+    # till and the manager's rows stay confined to their coop (REACH).
+    "loyalty.card": rights(
+        pos_cashier="rw",
+        marketplace_manager="rw",
+        administrator="rwc",
+    ),
     # Extended (the till's category of top-ups and donations, loaded only
     # where the till takes the account): Odoo's rights.
     "pos.category": rights(pos_cashier="r", administrator="rwcu"),
