@@ -13,10 +13,18 @@ class LoyaltyCard(models.Model):
         page shows adds up to the balance."""
         self.ensure_one()
         currency = self.currency_id
-        moves = self.history_ids.filtered(
-            lambda line: not currency.is_zero(line.issued - line.used)
-        ).sorted(lambda line: (line.create_date, line.id), reverse=True)
-        shown = moves[:limit]
+        # The latest lines only, not the account's whole life: the page
+        # opens on every visit and a member's till purchases add up.
+        shown = self.env["loyalty.history"].search(
+            [
+                ("card_id", "=", self.id),
+                "|",
+                ("issued", "!=", 0),
+                ("used", "!=", 0),
+            ],
+            order="create_date desc, id desc",
+            limit=limit,
+        )
         earlier = currency.round(
             self.points - sum(line.issued - line.used for line in shown)
         )
