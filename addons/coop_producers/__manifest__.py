@@ -2,7 +2,7 @@
 {
     "name": "Coop Producers",
     "summary": "Producer access, producer pooling, collection rounds and payouts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Inventory/Purchase",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

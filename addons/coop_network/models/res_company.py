@@ -12,16 +12,24 @@ class ResCompany(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _coop_network_demo_charts(self, company_ids):
+    def _coop_network_demo_charts(self, company_ids, bill_codes=None):
         """The French chart of accounts and taxes of each new platform.
 
         ``_load`` rather than ``try_loading``: during the install the
         registry is not flagged loaded yet, and ``try_loading`` warns about
         modules installed later; this addon is installed last, every module
         the chart serves (account, point of sale, stock) is there."""
+        bill_codes = bill_codes or {}
         for company in self.browse(company_ids):
             self.env["account.chart.template"]._load("fr", company, False)
             self._coop_network_demo_taxes(company)
+            if bill_codes.get(company.id):
+                # Each platform's bills under its own prefix: a farm selling
+                # through three reads three numbers, not three FACTU/…/0001.
+                self.env["account.journal"].search(
+                    [("company_id", "=", company.id), ("type", "=", "purchase")],
+                    limit=1,
+                ).code = bill_codes[company.id]
 
     @api.model
     def _coop_network_demo_taxes(self, company):

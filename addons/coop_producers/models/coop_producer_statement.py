@@ -57,6 +57,11 @@ class CoopProducerStatement(models.Model):
     vendor_bill_id = fields.Many2one(
         "account.move", readonly=True, copy=False, string="Vendor bill"
     )
+    # The VAT on the net amount, as the vendor bill charges it (the
+    # producer's regime: res.partner._coop_purchase_taxes).
+    amount_tax = fields.Monetary(string="VAT", compute="_compute_amount_tax")
+    amount_total = fields.Monetary(string="Total to pay", compute="_compute_amount_tax")
+    vat_mention = fields.Char(string="VAT mention", compute="_compute_vat_mention")
 
     _sql_constraints = [
         (
@@ -72,6 +77,43 @@ class CoopProducerStatement(models.Model):
             statement.amount_sales = sum(statement.line_ids.mapped("amount_sales"))
             statement.amount_net = sum(statement.line_ids.mapped("amount_net"))
             statement.amount_commission = statement.amount_sales - statement.amount_net
+
+    @api.depends(
+        "line_ids.quantity",
+        "line_ids.price_unit",
+        "line_ids.purchase_line_id.taxes_id",
+        "vendor_bill_id.amount_tax",
+    )
+    def _compute_amount_tax(self):
+        for statement in self:
+            if statement.vendor_bill_id:
+                statement.amount_tax = statement.vendor_bill_id.amount_tax
+            else:
+                # The bill's lines, each taxed as the bill will.
+                statement.amount_tax = sum(
+                    sum(
+                        tax["amount"]
+                        for tax in line.purchase_line_id.taxes_id.compute_all(
+                            line.price_unit,
+                            currency=statement.currency_id,
+                            quantity=line.quantity,
+                            product=line.product_id,
+                            partner=statement.producer_id,
+                        )["taxes"]
+                    )
+                    for line in statement.line_ids
+                )
+            statement.amount_total = statement.amount_net + statement.amount_tax
+
+    @api.depends("producer_id.coop_vat_regime")
+    @api.depends_context("lang")
+    def _compute_vat_mention(self):
+        for statement in self:
+            statement.vat_mention = (
+                statement.producer_id._coop_vat_mention()
+                if statement.producer_id
+                else ""
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -219,21 +261,33 @@ class CoopProducerStatement(models.Model):
                 .with_company(statement.company_id)
                 .create(statement._bill_values())
             )
+            if statement.currency_id.compare_amounts(
+                bill.amount_untaxed, statement.amount_net
+            ):
+                # The bill pays what the statement states, to the cent.
+                raise UserError(
+                    self.env._(
+                        "The vendor bill of %(name)s (%(bill)s excl. taxes) does"
+                        " not match the statement's net amount (%(net)s).",
+                        name=statement.name,
+                        bill=bill.amount_untaxed,
+                        net=statement.amount_net,
+                    )
+                )
             bill.action_post()
             statement.write({"state": "confirmed", "vendor_bill_id": bill.id})
         return True
 
     def _bill_values(self):
+        """One bill line per receipt: each line's subtotal is the statement
+        line's net to the cent (one line per purchase line would round the
+        summed weights once, and differ by cents)."""
         self.ensure_one()
-        quantities = defaultdict(float)
-        for line in self.line_ids:
-            quantities[line.purchase_line_id] += line.quantity
         invoice_lines = []
-        for po_line, quantity in sorted(quantities.items(), key=lambda pq: pq[0].id):
-            if not quantity:
-                continue
+        for line in self.line_ids.filtered("quantity").sorted("id"):
+            po_line = line.purchase_line_id
             vals = po_line._prepare_account_move_line()
-            vals["quantity"] = quantity
+            vals["quantity"] = line.quantity
             invoice_lines.append(Command.create(vals))
         return {
             "move_type": "in_invoice",
@@ -244,6 +298,11 @@ class CoopProducerStatement(models.Model):
             "ref": self.name,
             "invoice_origin": self.name,
             "invoice_line_ids": invoice_lines,
+            # The VAT regime's legal mention, in the producer's language.
+            "narration": self.producer_id.with_context(
+                lang=self.producer_id.lang
+            )._coop_vat_mention()
+            or False,
         }
 
     def action_view_vendor_bill(self):

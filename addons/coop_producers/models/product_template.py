@@ -63,9 +63,14 @@ class ProductTemplate(models.Model):
             )
 
     @api.depends("list_price", "coop_producer_price", "taxes_id")
+    @api.depends_context("company")
     def _compute_coop_price_breakdown(self):
         for template in self:
-            taxes = template.taxes_id.compute_all(
+            # The taxes of the company she works in: a product shared by a
+            # network carries each platform's 5.5 % (three at once: 16.5 %).
+            taxes = template.taxes_id._filter_taxes_by_company(
+                self.env.company
+            ).compute_all(
                 template.list_price, template.currency_id, 1.0, product=template
             )
             template.coop_price_taxes = (

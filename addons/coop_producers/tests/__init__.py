@@ -4,4 +4,5 @@ from . import test_pooling
 from . import test_producer_access
 from . import test_producer_catalogue
 from . import test_producer_statement
+from . import test_producer_vat
 from . import test_tour_producer

@@ -140,6 +140,15 @@ MODEL_ACCESS = {
         marketplace_manager="rwcu",
         administrator="rwcu",
     ),
+    # Extended for the VAT of a producer's line (her regime): as the orders.
+    "purchase.order.line": rights(
+        portal_member="r",
+        producer="r",
+        members_manager="rw",
+        logistics_staff="rwcu",
+        marketplace_manager="rwcu",
+        administrator="rwcu",
+    ),
     # Offers (coop_offer_qty): logistics staff set them; producers read their
     # own only (record rule).
     "product.supplierinfo": {
