@@ -25,6 +25,9 @@ through the route or the RPC call her screen makes:
   the demo provider) or at the épicerie (the staff register the payment);
   the manager approves or refuses (the application's buttons over RPC); the
   coop switches between automatic and board admission;
+- the farms deliver what a cycle's close ordered (weighed, a little off)
+  and the manager issues their statements and bills (the statement's
+  buttons' methods, as ``gerante``);
 - time passes: the cycle's closing time, the close job, the refunds' job,
   the next cycle opening with its standing baskets' orders.
 
@@ -510,6 +513,62 @@ class Journeys(RuleBasedStateMachine):
                 reason="Personne à la maison",
             )
         self.note(f"coursier: {action} on {batch.name}")
+
+    # === The farms === #
+
+    def farm_orders_to_receive(self):
+        """Lille's orders to the farms made by a cycle's close, not yet
+        received in full."""
+        return (
+            self.env["purchase.order"]
+            .search(
+                [
+                    ("company_id", "=", self.env.ref("base.main_company").id),
+                    ("coop_pooling_id", "!=", False),
+                    ("state", "in", ("draft", "sent", "purchase")),
+                ]
+            )
+            .filtered(
+                lambda order: (
+                    order.state != "purchase"
+                    or order.picking_ids.filtered(
+                        lambda picking: picking.state not in ("done", "cancel")
+                    )
+                )
+            )
+        )
+
+    @precondition(lambda self: self.farm_orders_to_receive())
+    @rule(data=st.data())
+    def a_farm_delivers_and_is_paid(self, data):
+        """A farm delivers its order (weighed: a little less or more than
+        ordered); the manager issues the farm's statement of the day: its
+        bill pays what it states, VAT as the farm's regime says."""
+        order = data.draw(st.sampled_from(self.farm_orders_to_receive().sorted("id")))
+        manager = self.user("gerante")
+        if order.state != "purchase":
+            order.with_user(manager).button_confirm()
+        picking = order.picking_ids.filtered(
+            lambda picking: picking.state not in ("done", "cancel")
+        )
+        factor = data.draw(st.sampled_from([0.93, 1, 1.07]))
+        for move in picking.move_ids:
+            move.quantity = round(move.product_uom_qty * factor, 2)
+            move.picked = True
+        picking.with_context(
+            skip_backorder=True, picking_ids_not_to_backorder=picking.ids
+        )._action_done()
+        today = fields.Date.context_today(manager)
+        statements = (
+            self.env["coop.producer.statement"]
+            .with_user(manager)
+            ._generate(today, today, order.partner_id)
+        )
+        statements.action_confirm()
+        self.note(
+            f"{order.partner_id.name} delivers {order.name} (x{factor}),"
+            f" gerante issues {', '.join(statements.mapped('name'))}"
+        )
 
     # === Joining online === #
 

@@ -119,6 +119,54 @@ class TestJourneys(HttpCase):
                 ("hand_over", {"data": Draws(order)}),
             )
 
+    def test_the_farms_deliver_a_closed_cycle_and_are_paid(self):
+        """The close orders from the farms; the flat-rate market gardener
+        delivers 7 % more by weight, a farm subject to VAT 7 % less; the
+        manager issues their statements: each bill pays its statement to
+        the cent, with no VAT for the first and food's 5.5 % for the
+        other."""
+        journeys.Journeys.case = self
+        machine = journeys.Journeys()
+        try:
+            machine.start()
+            machine.the_cycle_closes()
+            orders = machine.farm_orders_to_receive().sorted("id")
+            flat_rate = orders.filtered(
+                lambda o: o.partner_id.coop_vat_regime == "flat_rate"
+            )[:1]
+            subject = orders.filtered(
+                lambda o: (
+                    o.partner_id.coop_vat_regime == "normal"
+                    and o.partner_id.name != "Brasserie La Lilloise"
+                )
+            )[:1]
+            self.assertTrue(flat_rate and subject)
+            Statement = self.env["coop.producer.statement"]
+            for order, factor in ((flat_rate, 1.07), (subject, 0.93)):
+                with mute_logger("odoo.http"):
+                    machine.a_farm_delivers_and_is_paid(data=Draws(order, factor))
+                machine.money_holds()
+                machine.privacy_holds()
+                statement = Statement.search(
+                    [("producer_id", "=", order.partner_id.id)],
+                    order="id desc",
+                    limit=1,
+                )
+                bill = statement.vendor_bill_id
+                self.assertEqual(bill.state, "posted")
+                self.assertAlmostEqual(bill.amount_untaxed, statement.amount_net)
+                self.assertTrue(statement.amount_net)
+                if order == flat_rate:
+                    self.assertEqual(bill.amount_tax, 0.0)
+                    self.assertIn("298 quater", str(bill.narration))
+                else:
+                    self.assertEqual(
+                        set(bill.invoice_line_ids.tax_ids.mapped("amount")), {5.5}
+                    )
+                    self.assertTrue(bill.amount_tax)
+        finally:
+            machine.teardown()
+
 
 class Draws:
     """What a rule draws (``data.draw``), given: the records, in order."""

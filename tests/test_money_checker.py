@@ -87,3 +87,19 @@ class TestMoneyChecker(TransactionCase):
         )
         line.invalidate_recordset()
         self.assertIn("fund", self.broken())
+
+    def test_a_bill_that_does_not_pay_its_statement_is_found(self):
+        """A farm's vendor bill must bill what her statement states: one
+        summed weighing rounded once differs by cents."""
+        statement = self.env["coop.producer.statement"].search(
+            [("state", "=", "confirmed")], limit=1
+        )
+        self.assertTrue(statement, "the demo issues the farms' statements")
+        line = statement.vendor_bill_id.invoice_line_ids[:1]
+        self.env.cr.execute(
+            "UPDATE account_move SET amount_untaxed = amount_untaxed + 0.01"
+            " WHERE id = %s",
+            [line.move_id.id],
+        )
+        line.move_id.invalidate_recordset()
+        self.assertIn("producer statement", self.broken())

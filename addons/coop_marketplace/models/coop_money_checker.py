@@ -7,7 +7,11 @@ class CoopMoneyChecker(models.AbstractModel):
 
     @api.model
     def _checks(self):
-        return [*super()._checks(), self._check_cycle_orders]
+        return [
+            *super()._checks(),
+            self._check_cycle_orders,
+            self._check_producer_statements,
+        ]
 
     @api.model
     def _check_cycle_orders(self):
@@ -53,6 +57,46 @@ class CoopMoneyChecker(models.AbstractModel):
                         f"{order.name}: {refunded:.2f} refunded for"
                         f" {money.paid['online']:.2f} paid online",
                         order.coop_refund_ids,
+                    )
+                )
+        return problems
+
+    @api.model
+    def _check_producer_statements(self):
+        """What the coop owes a farm: an issued statement's vendor bill is
+        hers, in the statement's company, and bills exactly the statement's
+        net amount before VAT (one bill line per receipt)."""
+        problems = []
+        # sudo: the checker reads every company's money.
+        statements = (
+            self.env["coop.producer.statement"]
+            .sudo()
+            .search([("state", "=", "confirmed")])
+        )
+        for statement in statements:
+            bill = statement.vendor_bill_id
+            if (
+                not bill
+                or bill.partner_id != statement.producer_id
+                or bill.company_id != statement.company_id
+            ):
+                problems.append(
+                    self._problem(
+                        "producer statement",
+                        f"{statement.name}: no bill of its producer and company",
+                        statement,
+                    )
+                )
+                continue
+            if statement.currency_id.compare_amounts(
+                bill.amount_untaxed, statement.amount_net
+            ):
+                problems.append(
+                    self._problem(
+                        "producer statement",
+                        f"{statement.name}: billed {bill.amount_untaxed:.2f}"
+                        f" before VAT, states {statement.amount_net:.2f}",
+                        statement,
                     )
                 )
         return problems
