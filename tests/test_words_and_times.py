@@ -81,3 +81,24 @@ class TestWordsAndTimes(HttpCase):
         self.assertEqual(
             fields.Datetime.to_string(self.cycle.close_datetime)[11:16], "20:00"
         )
+
+    def test_odoo_words_our_users_meet_read_french(self):
+        """Odoo's own words on our screens that its French leaves English
+        or wrong (issue #32): the chatter's "Today at", the app menu's "All
+        Apps", the till's "Modifier la paiement" and "Backend", the chatter's
+        "To-Do terminée"."""
+        response = self.url_open("/web/webclient/translations/coop?lang=fr_FR")
+        self.assertEqual(response.status_code, 200)
+        terms = {}
+        for module in response.json()["modules"].values():
+            for message in module["messages"]:
+                terms.setdefault(message["id"], set()).add(message["string"])
+        self.assertEqual(terms["Today at %(time)s"], {"Aujourd'hui à %(time)s"})
+        self.assertEqual(terms["Yesterday at %(time)s"], {"Hier à %(time)s"})
+        self.assertEqual(terms["All Apps"], {"Toutes les applications"})
+        # The till's: our words replace Odoo's in its templates.
+        self.assertEqual(terms["Change the payment"], {"Modifier le paiement"})
+        self.assertEqual(terms["Back office"], {"Back-office"})
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.assertEqual(todo.with_context(lang="fr_FR").name, "Tâche")
+        self.assertEqual(todo.with_context(lang="en_US").name, "To-Do")

@@ -18,6 +18,7 @@
         "security/coop_members_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/odoo_terms_data.xml",
         "wizards/coop_member_state_wizard_views.xml",
         "report/coop_members_reports.xml",
         "report/report_share_certificate.xml",

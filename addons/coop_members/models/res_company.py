@@ -1,6 +1,22 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+# Odoo records whose French name is left in English by Odoo's own
+# translation; what a French coop reads instead (chatter: "To-Do terminée").
+ODOO_RECORDS_IN_FRENCH = (
+    ("mail.mail_activity_data_todo", "name", "Tâche"),
+    (
+        "privacy_lookup.ir_action_server_action_privacy_lookup_partner",
+        "name",
+        "Recherche de données personnelles",
+    ),
+    (
+        "privacy_lookup.ir_action_server_action_privacy_lookup_user",
+        "name",
+        "Recherche de données personnelles",
+    ),
+)
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -23,3 +39,15 @@ class ResCompany(models.Model):
         self.search([("paperformat_id", "in", [False, euro.id if euro else 0])]).write(
             {"paperformat_id": paper.id}
         )
+
+    @api.model
+    def _coop_name_odoo_records_in_french(self):
+        """French names for the Odoo records ODOO_RECORDS_IN_FRENCH lists
+        (at install and update: a reload of Odoo's terms puts the English
+        back). Strings of Odoo's screens go through i18n_extra/fr.po."""
+        if not self.env["res.lang"]._lang_get("fr_FR"):
+            return
+        for xmlid, field, french in ODOO_RECORDS_IN_FRENCH:
+            record = self.env.ref(xmlid, raise_if_not_found=False)
+            if record:
+                record.update_field_translations(field, {"fr_FR": french})
