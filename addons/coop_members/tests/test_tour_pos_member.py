@@ -156,3 +156,15 @@ class TestPosMemberTours(HttpCase):
         self.assertFalse(
             self.env["coop.share.movement"].search([("partner_id", "=", self.bruno.id)])
         )
+
+    def test_a_candidate_who_buys_her_share_is_a_member_at_once(self):
+        """Issue #32: she showed "Candidat" until the till reloaded, and a
+        members-only till refused her groceries."""
+        self.pos_config.coop_members_only = True
+        self.start_tour(
+            f"/pos/ui?config_id={self.pos_config.id}",
+            "coop_members_pos_candidate_joins",
+            login="coop_member_cashier",
+        )
+        self.assertEqual(self.bruno.coop_member_state, "active")
+        self.assertEqual(self.bruno.coop_share_count, 1)

@@ -56,6 +56,27 @@ patch(PosStore.prototype, {
         return await super.pay(...arguments);
     },
 
+    /**
+     * A customer who just bought shares is a member now (the server admits
+     * her when the order is saved): read her again, so her badge and the
+     * members-only check say so without reloading the till.
+     */
+    postSyncAllOrders(orders) {
+        super.postSyncAllOrders(...arguments);
+        const partnerIds = new Set();
+        for (const order of orders || []) {
+            const buysShares = order.lines.some((line) =>
+                this.coopShareClassOf(line.product_id)
+            );
+            if (order.partner_id && buysShares) {
+                partnerIds.add(order.partner_id.id);
+            }
+        }
+        if (partnerIds.size) {
+            this.data.read("res.partner", [...partnerIds]);
+        }
+    },
+
     async selectPartner() {
         const result = await super.selectPartner(...arguments);
         this.coopWarnNonMember(this.get_order()?.get_partner());

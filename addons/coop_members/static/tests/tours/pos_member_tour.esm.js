@@ -112,3 +112,32 @@ registry.category("web_tour.tours").add("coop_members_pos_customer_list", {
             },
         ].flat(),
 });
+
+// A candidate buys her share at the till: once paid, she is an active member
+// on the till at once (no reload), and it sells her groceries.
+registry.category("web_tour.tours").add("coop_members_pos_candidate_joins", {
+    steps: () =>
+        [
+            Chrome.startPoS(),
+            Dialog.confirm(),
+            scan_barcode("0420000088882"),
+            Dialog.is({title: "Not an active member"}),
+            Dialog.confirm(),
+            ProductScreen.addOrderline("Part A till", "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.clickPaymentMethod("Espèces"),
+            PaymentScreen.clickValidate(),
+            ReceiptScreen.isShown(),
+            ReceiptScreen.clickNextOrder(),
+            scan_barcode("0420000088882"),
+            ProductScreen.customerIsSelected("Bruno Dupont"),
+            {
+                content: "her badge says she is an active member now",
+                trigger: ".set-partner .coop-member-badge.text-bg-success:contains('Active member')",
+            },
+            Dialog.isNot(),
+            ProductScreen.addOrderline("Carottes des Flandres", "1"),
+            ProductScreen.clickPayButton(),
+            PaymentScreen.isShown(),
+        ].flat(),
+});
