@@ -51,8 +51,27 @@ registry.category("web_tour.tours").add("coop_wallet_journey_cashier", {
             },
             Order.hasTotal("0,00"),
             ProductScreen.clickPayButton(),
-            PaymentScreen.clickPaymentMethod("Espèces"),
+            {
+                content: "her account pays it all: nothing to choose, and no \"-0,00 €\"",
+                trigger: ".coop-paid-by-account:contains('Payée avec le porte-monnaie')",
+                run() {
+                    const due = document.querySelector(".payment-screen .total").textContent;
+                    if (due.includes("-")) {
+                        throw new Error(`the amount due reads ${due}`);
+                    }
+                },
+            },
             PaymentScreen.clickValidate(),
             ReceiptScreen.isShown(),
+            {
+                content: "the receipt: the account is a payment, VAT on the goods",
+                trigger: ".pos-receipt .paymentlines:contains('Porte-monnaie')",
+                run() {
+                    const receipt = document.querySelector(".pos-receipt").textContent;
+                    if (receipt.includes("-0,") || /Montant hors taxes\s*-/.test(receipt)) {
+                        throw new Error(`the receipt shows a negative amount: ${receipt}`);
+                    }
+                },
+            },
         ].flat(),
 });
