@@ -67,6 +67,42 @@ class TestMemberPages(HttpCase):
         ):
             self.assertNotIn(words, text)
 
+    def test_a_delivery_to_her_door_offers_her_home_first(self):
+        """The checkout's addresses for the bikes: her own first, never the
+        copies of pickup points Odoo keeps as her child contacts after each
+        pickup order (her home was the fourth card)."""
+        Partner = self.env["res.partner"]
+        amina = self.amina.partner_id
+        copies = Partner.search(
+            [("parent_id", "=", amina.id), ("type", "=", "delivery")]
+        )
+        self.assertIn("Lille-Fives", " ".join(copies.mapped("name")))
+        work = Partner.create(
+            {
+                "name": "Amina Benali (travail)",
+                "parent_id": amina.id,
+                "type": "delivery",
+                "street": "3 rue Nationale",
+                "zip": "59000",
+                "city": "Lille",
+            }
+        )
+        # As Odoo's checkout lists them: newest first, hers last.
+        listed = Partner.search(
+            [
+                ("id", "child_of", amina.id),
+                "|",
+                ("type", "=", "delivery"),
+                ("id", "=", amina.id),
+            ],
+            order="id desc",
+        )
+        self.assertNotEqual(listed[0], amina)
+        offered = self.order._coop_delivery_addresses(listed)
+        self.assertEqual(offered[0], amina)
+        self.assertIn(work, offered)
+        self.assertFalse(offered & copies)
+
     def test_an_order_to_pay_at_pickup_then_changed_then_cancelled(self):
         text = self._order_page(self.order)
         self.assertIn("Commandée", text)

@@ -64,6 +64,13 @@ class CoopWebsiteSale(WebsiteSale):
             return request.redirect("/shop/cart")
         return None
 
+    def _prepare_checkout_page_values(self, order_sudo, **kwargs):
+        values = super()._prepare_checkout_page_values(order_sudo, **kwargs)
+        values["delivery_addresses"] = order_sudo._coop_delivery_addresses(
+            values["delivery_addresses"]
+        )
+        return values
+
     def _check_shipping_method(self, order_sudo):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection

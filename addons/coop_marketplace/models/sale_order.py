@@ -292,6 +292,34 @@ class SaleOrder(models.Model):
             if held and held != kind:
                 order._coop_set_pickup_point(self.env["coop.pickup.point"])
 
+    def _coop_delivery_addresses(self, addresses):
+        """The addresses the checkout offers for a delivery to her door:
+        hers first, never the copies of pickup points Odoo keeps as her
+        child contacts after each pickup order (her home was the fourth card
+        behind three "L'Épicerie (Lille-Fives)")."""
+        self.ensure_one()
+        # sudo: any point of the company, the member reads only those her
+        # carriers serve.
+        points = (
+            self.env["coop.pickup.point"]
+            .sudo()
+            .search([("company_id", "in", [self.company_id.id, False])])
+        )
+        point_places = {
+            (point.partner_id.street or "", point.partner_id.city or "")
+            for point in points
+        }
+        own = addresses.filtered(
+            lambda address: (
+                not address.parent_id
+                or (address.street or "", address.city or "") not in point_places
+            )
+        )
+        customer = self.partner_id
+        return own.filtered(lambda a: a == customer) | own.filtered(
+            lambda a: a != customer
+        )
+
     def _set_pickup_location(self, pickup_location_data):
         """For coop pickup points, only the id sent by the browser is used:
         the point must be one the carrier serves, and its address is taken
