@@ -103,6 +103,50 @@ class TestMemberPages(HttpCase):
         self.assertIn(work, offered)
         self.assertFalse(offered & copies)
 
+    def test_the_payment_page_says_why_the_price_changed(self):
+        """Her monthly allowance is used up at the payment step: the basket
+        goes to the reference price, and the page says so (it changed
+        silently)."""
+        partner = self.amina.partner_id
+        tier = self.order._coop_tier()
+        used = partner._coop_advantage_used().get(partner.id, 0.0)
+        tier.sudo().monthly_cap = used + 0.01
+        leeks = self.env.ref("coop_producers.product_marais_2_demo")
+        self.authenticate("membre", "membre")
+        self.url_open(
+            "/shop/cart/update",
+            data={
+                "product_id": leeks.product_variant_id.id,
+                "add_qty": 2,
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        carrier = self.env["delivery.carrier"].search(
+            [("delivery_type", "=", "coop_pickup")], limit=1
+        )
+        self.make_jsonrpc_request("/shop/set_delivery_method", {"dm_id": carrier.id})
+        point = carrier._coop_pickup_points()[:1]
+        self.make_jsonrpc_request(
+            "/website_sale/set_pickup_location",
+            {"pickup_location_data": f'{{"id": {point.id}}}'},
+        )
+        cart = self.env["sale.order"].search(
+            [("partner_id", "=", partner.id), ("state", "=", "draft")],
+            order="id desc",
+            limit=1,
+        )
+        slot = cart.sudo()._coop_bookable_slots()[:1]
+        self.url_open(
+            "/shop/coop_slot",
+            data={"slot_id": slot.id, "csrf_token": http.Request.csrf_token(self)},
+        )
+        response = self.url_open("/shop/confirm_order")
+        self.assertTrue(response.url.endswith("/shop/payment"), response.url)
+        cart.invalidate_recordset()
+        self.assertTrue(cart.coop_cap_notice)
+        text = page_text(response.text)
+        self.assertIn("Votre plafond solidaire du mois est atteint", text)
+
     def test_an_order_to_pay_at_pickup_then_changed_then_cancelled(self):
         text = self._order_page(self.order)
         self.assertIn("Commandée", text)

@@ -14,6 +14,9 @@
         "coop_marketplace",
         "coop_solidarity_price",
     ],
+    "data": [
+        "views/website_sale_templates.xml",
+    ],
     "demo": [
         "demo/coop_price_tier_demo.xml",
     ],
