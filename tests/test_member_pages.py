@@ -102,6 +102,12 @@ class TestMemberPages(HttpCase):
         self.assertEqual(offered[0], amina)
         self.assertIn(work, offered)
         self.assertFalse(offered & copies)
+        # A new basket goes to her, not to the last point Odoo copied (the
+        # bikes then said "28 rue Pierre Legrand is a pickup point").
+        work.unlink()
+        self.assertEqual(amina.address_get(["delivery"])["delivery"], copies[:1].id)
+        basket = self.env["sale.order"].create({"partner_id": amina.id})
+        self.assertEqual(basket.partner_shipping_id, amina)
 
     def test_the_payment_page_says_why_the_price_changed(self):
         """Her monthly allowance is used up at the payment step: the basket

@@ -25,33 +25,12 @@ class DeliveryCarrier(models.Model):
         for a pickup point's address (Odoo keeps the point of a previous
         pickup as the member's delivery address: not a home)."""
         self.ensure_one()
-        if self._coop_is_pickup_point_address(partner):
+        if self.env["coop.pickup.point"]._coop_is_point_address(partner):
             return self.env["coop.delivery.zone"]
         # sudo: a member's checkout reads the zones, not their settings.
         return self.sudo().coop_zone_ids.filtered(lambda zone: zone._contains(partner))[
             :1
         ]
-
-    def _coop_is_pickup_point_address(self, partner):
-        """Whether ``partner``'s address is one of the coop's pickup points
-        (same street and postcode)."""
-
-        def key(address):
-            return (
-                " ".join((address.street or "").lower().split()),
-                (address.zip or "").replace(" ", ""),
-            )
-
-        if not (partner.street and partner.zip):
-            return False
-        # sudo: the checkout compares addresses, members don't read points'.
-        points = (
-            self.env["coop.pickup.point"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("partner_id.zip", "=", partner.zip)])
-        )
-        return key(partner) in {key(point.partner_id) for point in points}
 
     def coop_bike_rate_shipment(self, order):
         """The one rule of the bike fee: outside the zones, not offered
@@ -60,7 +39,7 @@ class DeliveryCarrier(models.Model):
         the zone's basket amount."""
         self.ensure_one()
         partner = order.partner_shipping_id
-        if self._coop_is_pickup_point_address(partner):
+        if self.env["coop.pickup.point"]._coop_is_point_address(partner):
             return {
                 "success": False,
                 "price": 0.0,

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.tools import html2plaintext
 
 
@@ -42,6 +42,28 @@ class CoopPickupPoint(models.Model):
             or self.env.user.tz
             or "UTC"
         )
+
+    @api.model
+    def _coop_is_point_address(self, partner):
+        """Whether ``partner``'s address is one of the coop's pickup points
+        (same street and postcode): the copies of points Odoo keeps as a
+        member's child contacts after each pickup order are no home."""
+
+        def key(address):
+            return (
+                " ".join((address.street or "").lower().split()),
+                (address.zip or "").replace(" ", ""),
+            )
+
+        if not (partner.street and partner.zip):
+            return False
+        # sudo: the checkout compares addresses, members don't read points'.
+        points = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("partner_id.zip", "=", partner.zip)])
+        )
+        return key(partner) in {key(point.partner_id) for point in points}
 
     def _location_values(self):
         """The point as Odoo's pickup-location selector and

@@ -298,27 +298,32 @@ class SaleOrder(models.Model):
         child contacts after each pickup order (her home was the fourth card
         behind three "L'Épicerie (Lille-Fives)")."""
         self.ensure_one()
-        # sudo: any point of the company, the member reads only those her
-        # carriers serve.
-        points = (
-            self.env["coop.pickup.point"]
-            .sudo()
-            .search([("company_id", "in", [self.company_id.id, False])])
-        )
-        point_places = {
-            (point.partner_id.street or "", point.partner_id.city or "")
-            for point in points
-        }
+        Point = self.env["coop.pickup.point"]
         own = addresses.filtered(
             lambda address: (
-                not address.parent_id
-                or (address.street or "", address.city or "") not in point_places
+                not address.parent_id or not Point._coop_is_point_address(address)
             )
         )
         customer = self.partner_id
         return own.filtered(lambda a: a == customer) | own.filtered(
             lambda a: a != customer
         )
+
+    @api.depends("partner_id")
+    def _compute_partner_shipping_id(self):
+        """A new basket is delivered to her, not to the last pickup point
+        Odoo copied as her "delivery address" (the bikes then refused it)."""
+        res = super()._compute_partner_shipping_id()
+        Point = self.env["coop.pickup.point"]
+        for order in self:
+            shipping = order.partner_shipping_id
+            if (
+                shipping
+                and shipping != order.partner_id
+                and Point._coop_is_point_address(shipping)
+            ):
+                order.partner_shipping_id = order.partner_id
+        return res
 
     def _set_pickup_location(self, pickup_location_data):
         """For coop pickup points, only the id sent by the browser is used:

@@ -15,18 +15,12 @@ registry.category("web_tour.tours").add("coop_bike_delivery_journey_member", {
         tourUtils.goToCart({quantity: 1}),
         tourUtils.goToCheckout(),
         {
-            content: "her last pickup point is no home: the bikes say so",
-            trigger:
-                "li[name='o_delivery_method']:contains('Livraison à vélo'):contains('point de retrait')",
-        },
-        {
-            content: "deliver to her home address",
-            trigger: "#delivery_address_row .card.js_change_address:contains('12 rue Gambetta')",
-            run: "click",
-        },
-        {
-            content: "her home is selected",
+            content: "her home is the delivery address from the start, not her last pickup point",
             trigger: "#delivery_address_row .card.bg-primary:contains('12 rue Gambetta')",
+        },
+        {
+            content: "…and the only one offered: no copy of a pickup point",
+            trigger: "#delivery_address_row:not(:contains('Pierre Legrand'))",
         },
         {
             content: "the bike's fee is shown, taxes included, before choosing",
