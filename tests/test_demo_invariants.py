@@ -401,3 +401,27 @@ class TestDemoInvariants(HttpCase):
             "coop_producers.product_lilloise_1_demo",
         ):
             self.assertEqual(rates(other), [20.0], other)
+
+    def test_each_demo_product_has_its_own_picture(self):
+        """Issue #32: every vegetable showed the same carrot, every beer the
+        same glass. Each product of the farms, and each basket, has a
+        picture of its own."""
+        templates = self.env["product.template"].search(
+            [("coop_producer_id", "!=", False)]
+        )
+        for xmlid in (
+            "product_pain_campagne_demo",
+            "product_lentilles_vrac_demo",
+            "product_oeufs_demo",
+            "product_pommes_demo",
+            "product_maroilles_demo",
+            "product_biere_demo",
+        ):
+            templates |= self.env.ref(f"coop_members.{xmlid}").product_tmpl_id
+        self.assertGreater(len(templates), 80)
+        pictures = {}
+        for template in templates:
+            self.assertTrue(template.image_128, template.name)
+            pictures.setdefault(template.image_1920, []).append(template.name)
+        shared = [names for names in pictures.values() if len(names) > 1]
+        self.assertFalse(shared, f"products sharing a picture: {shared}")
