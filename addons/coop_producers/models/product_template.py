@@ -27,7 +27,15 @@ class ProductTemplate(models.Model):
         compute="_compute_coop_stock_quantity",
         compute_sudo=True,
         digits="Product Unit of Measure",
-        help="On hand, for the producer's screens: producers are not stock users.",
+        help="On hand at the platform you work in (its warehouses), for the"
+        " producer's screens: producers are not stock users.",
+    )
+    coop_stock_quantity_all = fields.Float(
+        string="In stock, all my platforms",
+        compute="_compute_coop_stock_quantity",
+        compute_sudo=True,
+        digits="Product Unit of Measure",
+        help="On hand at every platform you sell through.",
     )
     # Price breakdown the shop can show: who gets what of the price paid.
     coop_price_producer_share = fields.Monetary(
@@ -44,11 +52,51 @@ class ProductTemplate(models.Model):
         string="Consumer price incl. taxes", compute="_compute_coop_price_breakdown"
     )
 
+    @api.depends_context("company")
     def _compute_coop_stock_quantity(self):
         # compute_sudo: the producer sees the quantity of their own products
         # (the record rule hides the others) without reading stock moves.
+        # The platform she works in, not the sum of every platform she is
+        # allowed in: "set to 45" then showed 68.
+        Warehouse = self.env["stock.warehouse"].sudo()
+        here = Warehouse.search([("company_id", "=", self.env.company.id)])
+        everywhere = Warehouse.search(
+            [("company_id", "in", self.env.user.company_ids.ids)]
+        )
+        # The variants' quantities (the template's are cached whatever the
+        # warehouse asked), all the list's products in one computation; no
+        # warehouse (a platform without stock): none, not "every".
+        variants = self.product_variant_ids
+        here_qty = (
+            dict(
+                zip(
+                    variants.ids,
+                    variants.with_context(warehouse_id=here.ids).mapped(
+                        "qty_available"
+                    ),
+                    strict=True,
+                )
+            )
+            if here
+            else {}
+        )
+        all_qty = (
+            dict(
+                zip(
+                    variants.ids,
+                    variants.with_context(warehouse_id=everywhere.ids).mapped(
+                        "qty_available"
+                    ),
+                    strict=True,
+                )
+            )
+            if everywhere
+            else {}
+        )
         for template in self:
-            template.coop_stock_quantity = template.qty_available
+            ids = template.product_variant_ids.ids
+            template.coop_stock_quantity = sum(here_qty.get(i, 0.0) for i in ids)
+            template.coop_stock_quantity_all = sum(all_qty.get(i, 0.0) for i in ids)
 
     @api.depends("categ_id", "coop_producer_id.coop_commission_rate")
     def _compute_coop_commission_rate(self):

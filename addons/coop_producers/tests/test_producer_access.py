@@ -55,6 +55,40 @@ class TestProducerAccess(common.CoopProducersCommon):
         with self.assertRaises(AccessError):
             self.beer.with_user(self.producer_a).unlink()
 
+    def test_stock_is_set_and_shown_per_platform(self):
+        """Issue #32: a farm on several platforms set her stock to 45 and
+        read 68 (every platform's at once). She sets and reads the stock of
+        the platform she works in; the total of her platforms apart."""
+        company_b = self.env["res.company"].create({"name": "Épicerie de Douai"})
+        warehouse_b = self.env["stock.warehouse"].search(
+            [("company_id", "=", company_b.id)], limit=1
+        )
+        self.assertTrue(warehouse_b)
+        carrots = self.carrots.product_variant_id
+        self.env["stock.quant"].with_company(company_b)._update_available_quantity(
+            carrots, warehouse_b.lot_stock_id, 23
+        )
+        self.producer_a.company_ids |= company_b
+        in_a = self.env(
+            user=self.producer_a,
+            context={"allowed_company_ids": [self.env.company.id, company_b.id]},
+        )
+        in_a["coop.producer.stock.wizard"].create(
+            {"product_id": carrots.id, "quantity": 45}
+        ).action_apply()
+        template = in_a["product.template"].browse(self.carrots.id)
+        self.assertEqual(template.coop_stock_quantity, 45)
+        self.assertEqual(template.coop_stock_quantity_all, 68)
+        wizard = in_a["coop.producer.stock.wizard"].new({"product_id": carrots.id})
+        self.assertEqual(wizard.current_quantity, 45)
+        # Working in the other platform: its own stock.
+        in_b = in_a(
+            context={"allowed_company_ids": [company_b.id, self.env.company.id]}
+        )
+        self.assertEqual(
+            in_b["product.template"].browse(self.carrots.id).coop_stock_quantity, 23
+        )
+
     def test_stock_update_through_the_wizard_only(self):
         Wizard = self.env["coop.producer.stock.wizard"].with_user(self.producer_a)
         Wizard.create(

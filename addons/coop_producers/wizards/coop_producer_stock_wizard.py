@@ -42,9 +42,13 @@ class CoopProducerStockWizard(models.TransientModel):
         return values
 
     @api.depends("product_id")
+    @api.depends_context("company")
     def _compute_current_quantity(self):
+        # At the platform she works in: the one the new quantity goes to.
         for wizard in self:
-            wizard.current_quantity = wizard.product_id.sudo().qty_available
+            wizard.current_quantity = (
+                wizard.product_id.product_tmpl_id.coop_stock_quantity
+            )
 
     def action_apply(self):
         self.ensure_one()
