@@ -7,9 +7,13 @@ License 1.1: pictures made with it are free to ship) on a soft background of
 the product's family: a main picture, and a smaller second one where it
 tells the product apart (a honey's flower, a cider's fruit). Writes
 addons/<addon>/static/img/demo/products/<demo id>.png; the demo data loads
-them. Run again after changing PICTURES:
+them. Run again after changing PICTURES, then remove the font (Chromium
+takes its digits for the web client's text: "2 7 , 0 0" in every list, in
+the screenshots and the tours):
 
+    apt-get install fonts-noto-color-emoji
     .venv/bin/python tools/demo_pictures.py
+    apt-get remove fonts-noto-color-emoji
 """
 
 import hashlib
