@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("coop_solidarity_pos_tier", {
             ProductScreen.customerIsSelected("Alice Martin"),
             {
                 content: "the neutral label and the allowance left",
-                trigger: ".set-partner .coop-tier-badge:contains('Tarif T1'):contains('allowance left'):contains('30.00')",
+                trigger: ".set-partner .coop-tier-badge:contains('Tarif T1'):contains('allowance left 30.00')",
             },
             ProductScreen.addOrderline("Pain test", "1", undefined, "1.70"),
             ProductScreen.addOrderline("Pommes test", "1", undefined, "0.95"),
