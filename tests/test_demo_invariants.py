@@ -425,3 +425,29 @@ class TestDemoInvariants(HttpCase):
             pictures.setdefault(template.image_1920, []).append(template.name)
         shared = [names for names in pictures.values() if len(names) > 1]
         self.assertFalse(shared, f"products sharing a picture: {shared}")
+
+    def test_the_members_list_reads_number_state_shares_and_price(self):
+        """Issue #32: the members list is no plain contact list. The manager
+        reads each member's number, state, shares and the neutral label of
+        her price (never her tier)."""
+        manager = self.env.ref("coop_members.res_users_manager_demo")
+        view = self.env.ref("coop_members.res_partner_view_list_members")
+        Partner = (
+            self.env["res.partner"].with_user(manager).with_context(lang=manager.lang)
+        )
+        arch = Partner.get_views([(view.id, "list")])["views"]["list"]["arch"]
+        for field in (
+            "coop_member_number",
+            "coop_member_state",
+            "coop_share_count",
+            "coop_tier_label",
+        ):
+            self.assertIn(f'name="{field}"', arch)
+        self.assertNotIn('name="coop_price_tier_id"', arch)
+        amina = self.env.ref("coop_members.res_users_member_demo").partner_id
+        row = Partner.browse(amina.id).read(
+            ["coop_member_number", "coop_member_state", "coop_tier_label"]
+        )[0]
+        self.assertEqual(row["coop_member_number"], "00033")
+        self.assertEqual(row["coop_member_state"], "active")
+        self.assertEqual(row["coop_tier_label"], "Tarif B")
