@@ -32,13 +32,22 @@ patch(PosOrder.prototype, {
 
     get_total_with_tax() {
         // The goods less the account's payment leave a float's dust
-        // (-1e-16): Odoo then asks for a payment method. To the cent.
-        return roundPrecision(super.get_total_with_tax(...arguments), this.currency.rounding) || 0;
+        // (-1e-16): Odoo then asks for a payment method. Only then: other
+        // totals are Odoo's (its cash rounding works on them).
+        const total = super.get_total_with_tax(...arguments);
+        return this.coopAccountLines().length &&
+            floatIsZero(total, this.currency.decimal_places)
+            ? 0
+            : total;
     },
 
     getTotalDue() {
-        // "-0,00 €" when the account pays it all: a float's sign, not money.
-        return roundPrecision(super.getTotalDue(...arguments), this.currency.rounding) || 0;
+        // "-0,00 €" when the account pays it all.
+        const due = super.getTotalDue(...arguments);
+        return this.coopAccountLines().length &&
+            floatIsZero(due, this.currency.decimal_places)
+            ? 0
+            : due;
     },
 
     /**
