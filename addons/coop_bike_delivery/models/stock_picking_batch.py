@@ -111,6 +111,11 @@ class StockPickingBatch(models.Model):
                     subtype_xmlid="mail.mt_comment",
                     partner_ids=order.partner_id.ids,
                 )
+            if batch.state == "draft" and batch.sudo().picking_ids:
+                # On its way: the batch reads "En cours", not "Brouillon"
+                # with a "Confirmer" button. sudo: couriers are no stock
+                # users; _coop_check_rider allowed this round.
+                batch.sudo().action_confirm()
         return True
 
     def action_coop_stop_delivered(self, picking_id):

@@ -77,8 +77,11 @@ class TestCourier(HttpCase, CoopBikeCommon):
         page = self.url_open(f"/my/rounds/{self.round.id}")
         self.assertIn("Ali", page.text)
 
+        self.assertEqual(self.round.state, "draft")
         self._post(f"/my/rounds/{self.round.id}/depart")
         self.assertEqual(set(self.orders.mapped("coop_delivery_state")), {"out"})
+        # The batch is on its way too: "En cours", not "Brouillon / Confirmer".
+        self.assertEqual(self.round.state, "in_progress")
         for order in self.orders:
             self.assertTrue(self._mails_to(order), "told when the round leaves")
 
