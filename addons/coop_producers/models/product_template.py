@@ -67,32 +67,14 @@ class ProductTemplate(models.Model):
         # warehouse asked), all the list's products in one computation; no
         # warehouse (a platform without stock): none, not "every".
         variants = self.product_variant_ids
-        here_qty = (
-            dict(
-                zip(
-                    variants.ids,
-                    variants.with_context(warehouse_id=here.ids).mapped(
-                        "qty_available"
-                    ),
-                    strict=True,
-                )
-            )
-            if here
-            else {}
-        )
-        all_qty = (
-            dict(
-                zip(
-                    variants.ids,
-                    variants.with_context(warehouse_id=everywhere.ids).mapped(
-                        "qty_available"
-                    ),
-                    strict=True,
-                )
-            )
-            if everywhere
-            else {}
-        )
+
+        def on_hand(warehouses):
+            if not warehouses:
+                return {}
+            quantities = variants.with_context(warehouse_id=warehouses.ids)
+            return {variant.id: variant.qty_available for variant in quantities}
+
+        here_qty, all_qty = on_hand(here), on_hand(everywhere)
         for template in self:
             ids = template.product_variant_ids.ids
             template.coop_stock_quantity = sum(here_qty.get(i, 0.0) for i in ids)

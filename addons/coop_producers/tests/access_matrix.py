@@ -39,6 +39,17 @@ def rights(**given):
     return {role: given.get(role, "") for role in ROLES}
 
 
+# Purchase orders and their lines: producers read their own (record rule),
+# members their own through the portal, logistics staff buy.
+PURCHASE_RIGHTS = rights(
+    portal_member="r",
+    producer="r",
+    members_manager="rw",
+    logistics_staff="rwcu",
+    marketplace_manager="rwcu",
+    administrator="rwcu",
+)
+
 # Logistics staff (and so marketplace managers) run it; nobody else sees it.
 LOGISTICS_ONLY = rights(
     logistics_staff="rwcu", marketplace_manager="rwcu", administrator="rwcu"
@@ -130,25 +141,10 @@ MODEL_ACCESS = {
     # stops at their farm (record rules, tests/test_collection_round.py).
     "coop.collection.round": {**LOGISTICS_ONLY, "producer": "r"},
     "coop.collection.stop": {**LOGISTICS_ONLY, "producer": "r"},
-    # Extended for the pooling link: producers read their own (record rule),
-    # members their own through the portal, logistics staff buy.
-    "purchase.order": rights(
-        portal_member="r",
-        producer="r",
-        members_manager="rw",
-        logistics_staff="rwcu",
-        marketplace_manager="rwcu",
-        administrator="rwcu",
-    ),
+    # Extended for the pooling link.
+    "purchase.order": PURCHASE_RIGHTS,
     # Extended for the VAT of a producer's line (her regime): as the orders.
-    "purchase.order.line": rights(
-        portal_member="r",
-        producer="r",
-        members_manager="rw",
-        logistics_staff="rwcu",
-        marketplace_manager="rwcu",
-        administrator="rwcu",
-    ),
+    "purchase.order.line": PURCHASE_RIGHTS,
     # Offers (coop_offer_qty): logistics staff set them; producers read their
     # own only (record rule).
     "product.supplierinfo": {

@@ -70,3 +70,14 @@ class CoopProducersCommon(TransactionCase):
                 "taxes_id": [(5, 0, 0)],
             }
         )
+
+    @classmethod
+    def _receive(cls, order, quantity):
+        """Receive ``quantity`` of the order's open receipt (a backorder for
+        the rest)."""
+        picking = order.picking_ids.filtered(lambda p: p.state != "done")
+        picking.move_ids.quantity = quantity
+        picking.move_ids.picked = True
+        picking.with_context(
+            skip_backorder=True, picking_ids_not_to_backorder=[]
+        )._action_done()

@@ -54,15 +54,6 @@ class TestProducerStatement(common.CoopProducersCommon):
         order.button_confirm()
         return order
 
-    @classmethod
-    def _receive(cls, order, quantity):
-        picking = order.picking_ids.filtered(lambda p: p.state != "done")
-        picking.move_ids.quantity = quantity
-        picking.move_ids.picked = True
-        picking.with_context(
-            skip_backorder=True, picking_ids_not_to_backorder=[]
-        )._action_done()
-
     def test_amounts_and_vendor_bill(self):
         statements = self.Statement._generate(self.today, self.today, self.farms)
         self.assertEqual(statements.producer_id, self.farm_a | self.farm_b)

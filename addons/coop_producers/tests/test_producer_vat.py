@@ -16,29 +16,9 @@ class TestProducerVat(common.CoopProducersCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        Tax = cls.env["account.tax"].with_context(active_test=False)
-        company = cls.env.company
-        cls.sale_food = Tax.search(
-            [
-                *Tax._check_company_domain(company),
-                ("type_tax_use", "=", "sale"),
-                ("amount", "=", 5.5),
-                ("price_include_override", "!=", "tax_included"),
-                ("tax_exigibility", "=", "on_invoice"),
-            ],
-            limit=1,
-        )
+        cls.sale_food = cls._tax("sale", 5.5)
         cls.sale_food.active = True
-        cls.purchase_standard = Tax.search(
-            [
-                *Tax._check_company_domain(company),
-                ("type_tax_use", "=", "purchase"),
-                ("amount", "=", 20),
-                ("price_include_override", "!=", "tax_included"),
-                ("tax_exigibility", "=", "on_invoice"),
-            ],
-            limit=1,
-        )
+        cls.purchase_standard = cls._tax("purchase", 20)
         # As a product made in the back office is: sold at 5.5 %, the
         # chart's default 20 % as supplier tax.
         cls.leeks = cls.env["product.template"].create(
@@ -62,6 +42,22 @@ class TestProducerVat(common.CoopProducersCommon):
         )
         cls.today = date.today()
 
+    @classmethod
+    def _tax(cls, use, rate):
+        """The French chart's tax of the company at ``rate`` (goods, on
+        invoice, price excluding it)."""
+        Tax = cls.env["account.tax"].with_context(active_test=False)
+        return Tax.search(
+            [
+                *Tax._check_company_domain(cls.env.company),
+                ("type_tax_use", "=", use),
+                ("amount", "=", rate),
+                ("price_include_override", "!=", "tax_included"),
+                ("tax_exigibility", "=", "on_invoice"),
+            ],
+            limit=1,
+        )
+
     def _order(self, producer, quantity):
         order = self.env["purchase.order"].create(
             {
@@ -79,14 +75,6 @@ class TestProducerVat(common.CoopProducersCommon):
         )
         order.button_confirm()
         return order
-
-    def _receive(self, order, quantity):
-        picking = order.picking_ids.filtered(lambda p: p.state != "done")
-        picking.move_ids.quantity = quantity
-        picking.move_ids.picked = True
-        picking.with_context(
-            skip_backorder=True, picking_ids_not_to_backorder=[]
-        )._action_done()
 
     def _issued_statement(self, producer):
         statement = (

@@ -30,24 +30,25 @@ patch(PosOrder.prototype, {
         );
     },
 
-    get_total_with_tax() {
-        // The goods less the account's payment leave a float's dust
-        // (-1e-16): Odoo then asks for a payment method. Only then: other
-        // totals are Odoo's (its cash rounding works on them).
-        const total = super.get_total_with_tax(...arguments);
+    /**
+     * The goods less the account's payment leave a float's dust (-1e-16):
+     * Odoo then shows "-0,00 €" and asks for a payment method. Only on an
+     * order the account pays: other totals are Odoo's (its cash rounding
+     * works on them).
+     */
+    coopWithoutDust(amount) {
         return this.coopAccountLines().length &&
-            floatIsZero(total, this.currency.decimal_places)
+            floatIsZero(amount, this.currency.decimal_places)
             ? 0
-            : total;
+            : amount;
+    },
+
+    get_total_with_tax() {
+        return this.coopWithoutDust(super.get_total_with_tax(...arguments));
     },
 
     getTotalDue() {
-        // "-0,00 €" when the account pays it all.
-        const due = super.getTotalDue(...arguments);
-        return this.coopAccountLines().length &&
-            floatIsZero(due, this.currency.decimal_places)
-            ? 0
-            : due;
+        return this.coopWithoutDust(super.getTotalDue(...arguments));
     },
 
     /**
