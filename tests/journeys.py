@@ -575,11 +575,13 @@ class Journeys(RuleBasedStateMachine):
     @rule(
         applicant=st.sampled_from([None, "arras"]),
         means=st.sampled_from(["online", "at_shop"]),
+        tier_band=st.sampled_from(["", "qf_0_450", "qf_701_1000"]),
     )
-    def apply_to_join(self, applicant, means):
+    def apply_to_join(self, applicant, means, tier_band):
         """A visitor (or the Arras member, logged in) applies on the Lille
         website's Join page, and pays her shares online at once or chooses
-        to pay at the épicerie."""
+        to pay at the épicerie; she may ask for the solidarity price (the
+        evidence only solidarity officers read)."""
         company = self.env.ref("base.main_company")
         Application = self.env["coop.membership.application"]
         if applicant:
@@ -602,13 +604,28 @@ class Journeys(RuleBasedStateMachine):
             payment_choice=means,
             accept_documents="1",
             document_ids=self.env["coop.membership.document"]._current(company).ids,
+            tier_qf_band=tier_band,
+            tier_household_size="3" if tier_band else "",
         )
         application = Application.search([], order="id desc", limit=1)
         who = applicant or email
         if application.create_date and application.partner_id.email == (
             self.user(applicant).partner_id.email if applicant else email
         ):
-            self.note(f"{who} applies to join Lille, pays {means}")
+            self.note(
+                f"{who} applies to join Lille, pays {means}"
+                + (
+                    f", asks for the solidarity price ({tier_band})"
+                    if tier_band
+                    else ""
+                )
+            )
+            evidence = self.env["coop.tier.evidence"].search(
+                [("partner_id", "=", application.partner_id.id)]
+            )
+            assert (evidence[:1].qf_band or "") == tier_band or not tier_band, (
+                f"{who}'s tier request became {evidence.mapped('qf_band')}"
+            )
             if means == "online":
                 self.pay_invoice(application.invoice_id)
         else:

@@ -71,6 +71,8 @@ def load_reach():
         except ModuleNotFoundError:
             continue
         for model, by_login in getattr(table, "REACH", {}).items():
+            # A model declared with no login is swept too: nobody may read it.
+            reach.setdefault(model, {})
             for login, function in by_login.items():
                 reach.setdefault(model, {}).setdefault(login, []).append(function)
     return reach

@@ -40,6 +40,12 @@ EXPECTED_DEPENDS = {
     # Joining online (issue #32): the website's "Join" page, the bridge the
     # design foresees for a public subscription form.
     "coop_members_website": {"coop_members", "website", "account_payment"},
+    # A bridge: asking for the solidarity price when joining online, the
+    # request kept as tier evidence (design, "Joining online").
+    "coop_members_website_solidarity": {
+        "coop_members_website",
+        "coop_solidarity_price",
+    },
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -42,6 +42,15 @@ class CoopJoin(http.Controller):
             "error": error,
         }
 
+    def _coop_join_form_values(self, post):
+        """What the form sent, as ``_coop_apply`` reads it (bridges add
+        their fields)."""
+        values = {key: post.get(key, "") for key in FORM_FIELDS}
+        values["document_ids"] = request.httprequest.form.getlist("document_ids")
+        if not post.get("accept_documents"):
+            values["document_ids"] = []
+        return values
+
     @http.route(
         "/devenir-membre", type="http", auth="public", website=True, sitemap=True
     )
@@ -59,10 +68,7 @@ class CoopJoin(http.Controller):
         sitemap=False,
     )
     def coop_join_submit(self, **post):
-        values = {key: post.get(key, "") for key in FORM_FIELDS}
-        values["document_ids"] = request.httprequest.form.getlist("document_ids")
-        if not post.get("accept_documents"):
-            values["document_ids"] = []
+        values = self._coop_join_form_values(post)
         company = request.website.company_id
         try:
             # sudo: a visitor applies; the model checks every value itself

@@ -124,3 +124,80 @@ class TestJoinPage(HttpCase):
         self.assertEqual(application.movement_id.state, "confirmed")
         self.assertIn(application.invoice_id.payment_state, ("paid", "in_payment"))
         self.assertTrue(member.user_ids)
+
+
+@tagged("post_install", "-at_install", "coop_members_website", "coop_tour")
+class TestTheBoardDecides(HttpCase):
+    """The board admits or refuses, recorded by the manager in the members
+    app (the demo's ``gerante``), on the demo data."""
+
+    browser_size = "1366x768"
+
+    def test_journey_the_board_approves_and_refuses_with_a_reason(self):
+        company = self.env.ref("base.main_company")
+        company.coop_admission_mode = "board"
+        Application = self.env["coop.membership.application"]
+        share_class = Application._coop_open_share_classes(company)[:1]
+        documents = self.env["coop.membership.document"]._current(company)
+        public = self.env.ref("base.public_user")
+
+        def apply(name, email):
+            return (
+                Application.with_user(public)
+                .with_context(lang="fr_FR")
+                .sudo()
+                ._coop_apply(
+                    company,
+                    {
+                        "name": name,
+                        "email": email,
+                        "street": "5 place du Général de Gaulle",
+                        "zip": "59000",
+                        "city": "Lille",
+                        "share_class_id": str(share_class.id),
+                        "share_quantity": str(max(share_class.min_quantity, 1)),
+                        "payment_choice": "at_shop",
+                        "document_ids": [str(i) for i in documents.ids],
+                    },
+                    user=public,
+                )
+            )
+
+        karima = apply("Karima Zeroual", "karima.zeroual@example.fr")
+        paul = apply("Paul Vasseur", "paul.vasseur@example.fr")
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=karima.invoice_id.ids
+        ).create({})._create_payments()
+        self.assertEqual(karima.state, "submitted")
+
+        self.start_tour(
+            "/odoo/action-coop_members_website.coop_membership_application_action",
+            "coop_members_website_journey_board",
+            login="gerante",
+        )
+
+        self.assertEqual(karima.state, "admitted")
+        self.assertEqual(karima.decided_by_id.login, "gerante")
+        member = karima.partner_id.with_company(company)
+        self.assertEqual(member.coop_member_state, "active")
+        self.assertTrue(member.coop_member_number)
+        self.assertEqual(karima.movement_id.state, "confirmed")
+        self.assertEqual(paul.state, "refused")
+        self.assertIn("métropole lilloise", paul.refusal_reason)
+        self.assertEqual(paul.invoice_id.payment_state, "reversed")
+        self.assertFalse(paul.movement_id)
+        self.assertFalse(paul.partner_id.with_company(company).coop_member_number)
+
+        def last_email(partner):
+            return self.env["mail.mail"].search(
+                [("recipient_ids", "in", partner.ids)], order="id desc", limit=1
+            )
+
+        self.assertIn("Bienvenue", last_email(karima.partner_id).body_html)
+        refusal = last_email(paul.partner_id).body_html
+        self.assertIn("Nous sommes désolés", refusal)
+        self.assertIn("métropole lilloise", refusal)
+        # His follow-up page says it too, in French.
+        page = self.url_open(paul.get_portal_url()).text
+        self.assertIn("Votre demande n'a pas été acceptée", page)
+        self.assertIn("métropole lilloise", page)

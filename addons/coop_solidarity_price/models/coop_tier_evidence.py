@@ -29,6 +29,10 @@ class CoopTierEvidence(models.Model):
         string="Band",
         required=True,
     )
+    household_size = fields.Integer(
+        string="People in the household",
+        help="As declared; 0 when not given.",
+    )
     tier_id = fields.Many2one("coop.price.tier", string="Tier decided")
     note = fields.Text()
     attachment_ids = fields.Many2many(

@@ -140,6 +140,9 @@ COMPANY_RECORD = {
 # The fund and the tiers are the coop's staff's (and the officer's
 # evidence nobody's among the demo logins).
 REACH = {
+    # What a member declared for her tier: the solidarity officers' only (no
+    # demo login is one).
+    "coop.tier.evidence": {},
     "coop.solidarity.entry": {"gerante": reach.of_companies()},
     "coop.price.tier": {"gerante": reach.of_companies()},
 }
