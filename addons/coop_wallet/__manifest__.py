@@ -17,6 +17,7 @@
     ],
     "data": [
         "data/coop_wallet_data.xml",
+        "data/mail_templates.xml",
         "views/product_template_views.xml",
         "views/portal_templates.xml",
     ],

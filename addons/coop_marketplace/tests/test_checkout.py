@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import html
 import json
 
 from odoo import Command
@@ -136,6 +137,30 @@ class TestCheckout(common.CoopMarketplaceCommon):
         self.assertTrue(
             self.env["mail.mail"].search([("mail_message_id", "=", message.id)]),
             "an email is queued",
+        )
+
+    def test_one_confirmation_email_without_a_pdf(self):
+        """Confirmed by its payment (Odoo's ``send_email``), a cycle's order
+        sends its member one e-mail, the coop's, saying what she pays;
+        Odoo's quotation e-mail, whose PDF held her checkout for seconds,
+        is not sent (nor its "payment received" twin)."""
+        order = self._cart()
+        order._set_pickup_location(json.dumps({"id": self.point.id}))
+        order._coop_set_pickup_slot(self.slot)
+        order.with_context(send_email=True).action_confirm()
+        order._send_payment_succeeded_for_order_mail()
+        mails = self.env["mail.mail"].search(
+            [("recipient_ids", "in", self.member.ids), ("model", "=", "sale.order")]
+        )
+        self.assertEqual(len(mails), 1)
+        self.assertFalse(
+            mails.attachment_ids | mails.mail_message_id.attachment_ids,
+            "no quotation PDF",
+        )
+        self.assertIn(self.slot.display_name, mails.body_html)
+        status = order.with_context(lang=self.member.lang)._coop_member_status()
+        self.assertIn(
+            html.escape(status.money), mails.body_html.replace("&nbsp;", "\xa0")
         )
 
 

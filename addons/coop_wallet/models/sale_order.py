@@ -21,6 +21,35 @@ class SaleOrder(models.Model):
             line.product_id.coop_money_kind == "top_up" for line in self.order_line
         )
 
+    def _coop_money_kind_total(self, kind):
+        self.ensure_one()
+        return sum(
+            self.order_line.filtered(
+                lambda line: line.product_id.coop_money_kind == kind
+            ).mapped("price_total")
+        )
+
+    def _coop_top_up_amount(self):
+        return self._coop_money_kind_total("top_up")
+
+    def _coop_donation_amount(self):
+        return self._coop_money_kind_total("donation")
+
+    def _send_order_confirmation_mail(self):
+        """An online top-up is confirmed by a short message of the coop (the
+        amount on the account, the gift to the fund), in the member's
+        language, not by Odoo's quotation e-mail: its PDF's rendering
+        (wkhtmltopdf, about 3 s) held the member's payment."""
+        top_ups = self.filtered(lambda order: order._coop_is_top_up())
+        for order in top_ups:
+            order.with_context(lang=order.partner_id.lang)._coop_message_post(
+                "coop_wallet.message_top_up_confirmed",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=order.partner_id.ids,
+            )
+        return super(SaleOrder, self - top_ups)._send_order_confirmation_mail()
+
     def action_confirm(self):
         res = super().action_confirm()
         for order in self:

@@ -32,3 +32,12 @@ class TestJourneyMemberWallet(HttpCase):
         self.assertEqual(donation.entry_type, "donation")
         self.assertEqual(donation.amount, 2.0)
         self.assertEqual(Entry._fund_balance(), fund_before + 2.0)
+        # One e-mail, the coop's, in French, without a quotation PDF.
+        mails = self.env["mail.mail"].search(
+            [("recipient_ids", "in", amina.ids), ("res_id", "=", order.id)]
+        )
+        self.assertEqual(len(mails), 1)
+        self.assertFalse(mails.attachment_ids | mails.mail_message_id.attachment_ids)
+        self.assertIn("sont sur votre porte-monnaie", mails.body_html)
+        self.assertIn("20,00", mails.body_html)
+        self.assertIn("Merci pour votre don de", mails.body_html)
