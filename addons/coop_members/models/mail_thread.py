@@ -20,6 +20,10 @@ class MailThread(models.AbstractModel):
             "author_id", (company or self.env.company).sudo().partner_id.id
         )
         thread = self.with_context(mail_create_nosubscribe=True)
+        if self.env.user.partner_id.id in (kwargs.get("partner_ids") or ()):
+            # Odoo never e-mails the user who acts; here the coop writes to
+            # her (the member who just placed her order): she is e-mailed.
+            thread = thread.with_context(mail_notify_author=True)
         if source:
             return thread.message_post_with_source(source, **kwargs)
         return thread.message_post(**kwargs)
