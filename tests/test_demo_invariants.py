@@ -451,3 +451,11 @@ class TestDemoInvariants(HttpCase):
         self.assertEqual(row["coop_member_number"], "00033")
         self.assertEqual(row["coop_member_state"], "active")
         self.assertEqual(row["coop_tier_label"], "Tarif B")
+
+    def test_the_collection_round_has_a_person_for_driver(self):
+        """The demo's round was driven by "Administrator" (#32): the
+        manager drives it, on the round and on its receipts' batch."""
+        manager = self.env.ref("coop_members.res_users_manager_demo")
+        round_ = self.env.ref("coop_producers.coop_collection_round_demo")
+        self.assertEqual(round_.driver_id, manager)
+        self.assertEqual(round_.batch_id.user_id, manager)

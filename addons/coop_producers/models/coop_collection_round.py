@@ -51,6 +51,15 @@ class CoopCollectionRound(models.Model):
         ),
     ]
 
+    def write(self, vals):
+        res = super().write(vals)
+        if "driver_id" in vals:
+            # The receipts' batch is the round's: its responsible is the
+            # round's driver (sudo: the batch field is stock users').
+            for round_ in self.sudo().filtered("batch_id"):
+                round_.batch_id.user_id = round_.driver_id
+        return res
+
     @api.depends_context("uid")
     def _compute_visible_stop_ids(self):
         # One search for the batch; the record rules do the filtering.

@@ -96,6 +96,12 @@ class TestCollectionRound(common.CoopProducersCommon):
         self.round.action_group_receipts()
         self.assertEqual(self.round.batch_id, batch)
         self.assertEqual(len(batch.picking_ids), 2)
+        # Another driver takes the round: the batch's responsible follows.
+        driver = self.env["res.users"].create(
+            {"name": "Julien Carpentier", "login": "chauffeur.tournee"}
+        )
+        self.round.driver_id = driver
+        self.assertEqual(batch.user_id, driver)
         # Producers don't see the batch field on their rounds.
         with self.assertRaises(AccessError):
             self.round.with_user(self.producer_a).read(["batch_id"])
