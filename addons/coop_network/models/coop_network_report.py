@@ -47,7 +47,14 @@ class CoopNetworkReport(models.Model):
         string="Fund balance", readonly=True, help="At the end of the month."
     )
     producer_payouts = fields.Monetary(
-        readonly=True, help="Net amounts of the producer statements issued."
+        string="Stated to producers",
+        readonly=True,
+        help="Net amounts (excl. VAT) of the producer statements issued.",
+    )
+    producer_paid = fields.Monetary(
+        string="Paid to producers",
+        readonly=True,
+        help="What the vendor bills of these statements say is paid (incl. VAT).",
     )
 
     def _query(self):
@@ -98,10 +105,14 @@ class CoopNetworkReport(models.Model):
                   FROM coop_solidarity_entry
                  GROUP BY 1, 2
             ), payouts AS (
-                SELECT company_id, %(payout_month)s AS month,
-                       SUM(amount_net) AS amount
-                  FROM coop_producer_statement
-                 WHERE state = 'confirmed'
+                SELECT s.company_id, %(payout_month)s AS month,
+                       SUM(s.amount_net) AS amount,
+                       SUM(COALESCE(b.amount_total - b.amount_residual, 0))
+                           AS paid
+                  FROM coop_producer_statement s
+                  LEFT JOIN account_move b
+                         ON b.id = s.vendor_bill_id AND b.state = 'posted'
+                 WHERE s.state = 'confirmed'
                  GROUP BY 1, 2
             ), activity AS (
                 SELECT company_id, MIN(month) AS first_month FROM (
@@ -134,7 +145,8 @@ class CoopNetworkReport(models.Model):
                    COALESCE(f.cost, 0) AS solidarity_cost,
                    COALESCE(f.contributions, 0) AS solidarity_contributions,
                    SUM(COALESCE(f.balance_change, 0)) OVER w AS fund_balance,
-                   COALESCE(p.amount, 0) AS producer_payouts
+                   COALESCE(p.amount, 0) AS producer_payouts,
+                   COALESCE(p.paid, 0) AS producer_paid
               FROM months m
               JOIN res_company c ON c.id = m.company_id
               LEFT JOIN register r
@@ -151,7 +163,7 @@ class CoopNetworkReport(models.Model):
             till_month=SQL(month, SQL.identifier("date_order")),
             order_month=SQL(month, SQL.identifier("date_order")),
             fund_month=SQL(month, SQL.identifier("date")),
-            payout_month=SQL(month, SQL.identifier("date_to")),
+            payout_month=SQL(month, SQL.identifier("s", "date_to")),
         )
 
     def init(self):

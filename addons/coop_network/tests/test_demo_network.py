@@ -106,3 +106,34 @@ class TestDemoNetwork(TransactionCase):
             sum(figures.mapped("producer_payouts")),
             sum(statements.mapped("amount_net")),
         )
+        # "Paid to producers" is what the statements' bills say (#32: the
+        # coordinator read "Versé 164 €" beside bills "Non payées").
+        bills = statements.vendor_bill_id
+
+        def paid(moves):
+            return sum(m.amount_total - m.amount_residual for m in moves)
+
+        self.assertEqual(len(bills), len(statements))
+        self.assertAlmostEqual(sum(figures.mapped("producer_paid")), paid(bills))
+        self.env["account.payment.register"].with_company(self.lcc).with_context(
+            active_model="account.move", active_ids=bills[:1].ids
+        ).create({})._create_payments()
+        self.env.flush_all()
+        self.env.invalidate_all()  # the figures are a view: read them again
+        self.assertGreater(paid(bills), 0)
+        figures = (
+            self.env["coop.network.report"]
+            .with_user(coordinator)
+            .search([("company_id", "=", self.lcc.id)])
+        )
+        self.assertAlmostEqual(sum(figures.mapped("producer_paid")), paid(bills))
+        rows = (
+            self.env["coop.network.producer.report"]
+            .with_user(coordinator)
+            .search([("company_id", "=", self.lcc.id)])
+        )
+        self.assertAlmostEqual(sum(rows.mapped("amount_paid")), paid(bills))
+        self.assertAlmostEqual(
+            sum(rows.mapped("amount_paid")) + sum(rows.mapped("amount_to_pay")),
+            sum(bills.mapped("amount_total")),
+        )
