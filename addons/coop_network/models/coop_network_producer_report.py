@@ -6,8 +6,9 @@ from odoo.tools import SQL
 class CoopNetworkProducerReport(models.Model):
     """Producer payouts per platform and month: the network's top
     producers; what was stated to each, and what of it the statements'
-    vendor bills say is paid and left to pay. The farm's name only (public: the shop shows it), so that the
-    coordinator needs no access to partners."""
+    vendor bills say is paid and left to pay. The farm's name only
+    (public: the shop shows it), so that the coordinator needs no access to
+    partners."""
 
     _name = "coop.network.producer.report"
     _description = "Producer payouts per platform and month"
