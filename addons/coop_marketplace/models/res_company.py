@@ -1,10 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.tools import is_html_empty
 
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # A platform created after the install links its orders to its terms of
+    # sale too (the install hook sets the companies that exist then).
+    terms_type = fields.Selection(default="html")
 
     def _coop_terms_of_sale_html(self):
         """The coop's terms of sale, in the company's language."""

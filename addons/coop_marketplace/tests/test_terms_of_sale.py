@@ -33,3 +33,12 @@ class TestTermsOfSale(HttpCase):
         company.terms_type = "plain"
         company.terms_type = "html"
         self.assertIn("Nos conditions à nous", company.invoice_terms_html)
+
+    def test_a_platform_created_later_has_the_coops_terms(self):
+        platform = self.env["res.company"].create(
+            {"name": "Plateforme de Béthune", "country_id": self.env.ref("base.fr").id}
+        )
+        platform.partner_id.lang = "fr_FR"
+        self.assertEqual(platform.terms_type, "html")
+        self.assertIn("Conditions générales de vente", platform.invoice_terms_html)
+        self.assertIn("Plateforme de Béthune", platform.invoice_terms_html)
