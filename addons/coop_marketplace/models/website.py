@@ -177,11 +177,15 @@ class Website(models.Model):
         return {
             "cycles": cycles,
             "points": point_values,
-            # The joining page when coop_members_website is installed.
-            "join_url": "/devenir-membre"
-            if "coop.membership.application" in self.env
-            else "/contactus",
+            "join_url": self._coop_join_url(),
         }
+
+    def _coop_join_url(self):
+        """Where "become a member" leads: the joining page when
+        coop_members_website is installed, else the contact page."""
+        if "coop.membership.application" in self.env:
+            return "/devenir-membre"
+        return "/contactus"
 
     def _coop_shop_producers(self):
         """[(id, farm name)] of the producers offering something in the open

@@ -24,12 +24,21 @@ class CoopMoneyChecker(models.AbstractModel):
             .sudo()
             .search([("invoice_id", "!=", False)])
         )
-        movements = self.env["coop.share.movement"].sudo()
+        # One search for every application's register movements.
+        movements = (
+            self.env["coop.share.movement"]
+            .sudo()
+            .search(
+                [
+                    ("invoice_id", "in", applications.invoice_id.ids),
+                    ("state", "=", "confirmed"),
+                ]
+            )
+        )
+        held_by_invoice = movements.grouped("invoice_id")
         for application in applications:
             invoice = application.invoice_id
-            held = movements.search(
-                [("invoice_id", "=", invoice.id), ("state", "=", "confirmed")]
-            )
+            held = held_by_invoice.get(invoice, movements.browse())
             wrong = None
             if application.state == "admitted":
                 if not application.is_paid:
