@@ -48,6 +48,10 @@ registry.category("web_tour.tours").add("coop_marketplace_wallet_journey_member"
             content: "nothing left to pay",
             trigger: "#cart_total #order_total:contains('0,00')",
         },
+        {
+            content: "the total says what her account pays, not a negative subtotal",
+            trigger: "#cart_total:has(#order_total_untaxed.d-none):has(#order_total_taxes.d-none) #coop_order_total_account:contains('Payé avec votre porte-monnaie')",
+        },
         tourUtils.goToCheckout(),
         ...choosePickupPoint("Hellemmes"),
         tourUtils.confirmOrder(),
