@@ -95,8 +95,8 @@ export function bookSlotAndPayAtPickup() {
             run: "click",
         },
         {
-            content: "the order is confirmed",
-            trigger: ".oe_website_sale_tx_status",
+            content: "the order is confirmed, with no transfer reference to quote",
+            trigger: ".oe_website_sale_tx_status:not(:contains('Communication'))",
         },
         {
             content: "the page says where, when, and what to bring: the money due",
