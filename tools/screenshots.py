@@ -12,6 +12,7 @@ at the size of their screen (members: a phone). The PNGs land in
 import base64
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,6 +22,7 @@ import time
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
+from pathlib import Path
 
 import coop
 import websocket
@@ -126,6 +128,13 @@ SHOTS = [
         "/odoo/action-coop_network.coop_network_report_action",
         DESKTOP,
         "the network's figures per platform and month (coordinator)",
+    ),
+    (
+        "network_payouts",
+        "coordination",
+        "/odoo/action-coop_network.coop_network_producer_report_action?view_type=list",
+        DESKTOP,
+        "producer payouts: stated, paid by the bills, left to pay (coordinator)",
     ),
     # "//host/path": another website of the database, by its domain.
     (
@@ -243,6 +252,14 @@ print("SCREENS " + json.dumps({
     "@round": f"/my/rounds/{bike_round.id}",
     "@round_backend": "/odoo/action-"
     + f"coop_bike_delivery.stock_picking_batch_action_round/{bike_round.id}",
+    "@carrier_id": carrier.id,
+    "@point_id": point.id,
+    "@order_id": order.id,
+    "@order_token": order._portal_ensure_token(),
+    "@at_pickup": env.ref("coop_marketplace.payment_provider_coop_at_pickup").id,
+    "@at_pickup_method": env.ref("coop_marketplace.payment_method_coop_at_pickup").id,
+    "@statement_pdf": "/report/pdf/coop_producers.report_producer_statement/"
+    + str(env.ref("coop_producers.coop_producer_statement_marais_demo").id),
 }))
 """
 
@@ -382,7 +399,11 @@ def prepare():
     coop.copy_db(template, DB)
     proc = subprocess.run(
         coop.shell_cmd(DB),
-        input="import json\n" + PREPARE,
+        # wkhtmltopdf fetches the report's styles and logo from report.url:
+        # this server's, not the demo's usual port.
+        input="import json\n"
+        + f"env['ir.config_parameter'].set_param('report.url', 'http://127.0.0.1:{PORT}')\n"
+        + PREPARE,
         capture_output=True,
         text=True,
         check=False,
@@ -418,6 +439,89 @@ def serve():
             time.sleep(1)
     server.kill()
     coop.die("the Odoo server did not start, see .odoo/screenshots.log")
+
+
+def check_out(session, paths):
+    """The member checks her basket out as her phone would: collected at
+    Hellemmes, the first free slot, paid at pickup; her session then shows
+    the confirmation page (Odoo's payment steps, over HTTP)."""
+    opener = urllib.request.build_opener()
+    opener.addheaders = [("Cookie", f"session_id={session}")]
+    base = f"http://127.0.0.1:{PORT}"
+
+    def rpc(path, params):
+        body = json.dumps({"jsonrpc": "2.0", "params": params}).encode()
+        request = urllib.request.Request(
+            base + path, data=body, headers={"Content-Type": "application/json"}
+        )
+        answer = json.loads(opener.open(request, timeout=120).read())
+        if "error" in answer:
+            coop.die(f"{path}: {answer['error']}")
+        return answer.get("result")
+
+    def post(path, **data):
+        return opener.open(
+            base + path, data=urllib.parse.urlencode(data).encode(), timeout=120
+        ).read()
+
+    rpc("/shop/set_delivery_method", {"dm_id": paths["@carrier_id"]})
+    rpc(
+        "/website_sale/set_pickup_location",
+        {"pickup_location_data": json.dumps({"id": paths["@point_id"]})},
+    )
+    page = opener.open(base + "/shop/coop_slot", timeout=120).read().decode()
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    slot = next(
+        re.search(r'value="(\d+)"', tag).group(1)
+        for tag in re.findall(r'<input[^>]*name="slot_id"[^>]*>', page)
+        if "disabled" not in tag
+    )
+    post("/shop/coop_slot", slot_id=slot, csrf_token=csrf)
+    page = opener.open(base + "/shop/payment", timeout=120).read().decode()
+    amount = float(re.search(r'data-amount="([\d.]+)"', page).group(1))
+    processing = rpc(
+        f"/shop/payment/transaction/{paths['@order_id']}",
+        {
+            "provider_id": paths["@at_pickup"],
+            "payment_method_id": paths["@at_pickup_method"],
+            "token_id": None,
+            "amount": amount,
+            "flow": "redirect",
+            "tokenization_requested": False,
+            "landing_route": "/shop/payment/validate",
+            "is_validation": False,
+            "access_token": paths["@order_token"],
+        },
+    )
+    post("/payment/custom/process", reference=processing["reference"])
+    rpc("/payment/status/poll", {})
+    opener.open(base + "/shop/payment/validate", timeout=120).read()
+
+
+def pdf_first_page(session, path, target):
+    """The first page of a PDF report, as an image (what a person sees)."""
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{path}", headers={"Cookie": f"session_id={session}"}
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = Path(tmp) / "report.pdf"
+        pdf.write_bytes(urllib.request.urlopen(request, timeout=300).read())
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(target.with_suffix("")),
+            ],
+            check=True,
+        )
 
 
 def session_id(login):
@@ -559,6 +663,21 @@ def main():
             target = OUT / f"{name}.png"
             browser.shot(url, size, sessions.get(login), target, ACTIONS.get(name))
             coop.say(f"{target.relative_to(coop.ROOT)}: {what} ({login or 'visitor'})")
+        # Last (her basket is then an order): the member checks out, to pay
+        # at pickup.
+        check_out(sessions["membre"], paths)
+        target = OUT / "confirmation_phone.png"
+        browser.shot(
+            f"http://127.0.0.1:{PORT}/shop/confirmation",
+            PHONE,
+            sessions["membre"],
+            target,
+            "window.scrollTo(0, 0)",
+        )
+        coop.say(f"{target.relative_to(coop.ROOT)}: the confirmation page (membre)")
+        target = OUT / "statement_pdf.png"
+        pdf_first_page(session_id("producteur"), paths["@statement_pdf"], target)
+        coop.say(f"{target.relative_to(coop.ROOT)}: a statement's first page (PDF)")
     finally:
         browser.close()
         server.terminate()
