@@ -125,9 +125,10 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual(cart.state, "sale")
 
     def test_a_failing_order_pdf_never_blocks_pay_at_pickup(self):
-        """The quotation PDF attached to the order's mails can't be built
-        (no wkhtmltopdf, a broken report): the order is confirmed all the
-        same, the failure logged."""
+        """The quotation PDF Odoo attaches to its order mails can't be built
+        (no wkhtmltopdf, a broken report): a cycle's order no longer builds
+        it at all (the coop's own message confirms it), and another order's
+        mail that fails is logged, never blocking its confirmation."""
         self.env["ir.ui.view"].create(
             {
                 "name": "coop broken report",
@@ -145,11 +146,26 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         cart = self._create_order(self.cycle)
         cart.set_delivery_line(self.carrier, 0.0)
         tx = self._pickup_transaction(provider, cart, "COOP-PICKUP-BROKEN-PDF")
+        with self.assertNoLogs(
+            "odoo.addons.coop_marketplace.models.sale_order", level="ERROR"
+        ):
+            tx._set_pending()
+            tx._post_process()
+        self.assertEqual(cart.state, "sale")
+        self.assertEqual(tx.state, "pending")
+        # An order outside the cycles still gets Odoo's mail: its failure
+        # is logged, the order confirmed.
+        other = self.env["sale.order"].create(
+            {
+                "partner_id": self.member.id,
+                "order_line": [
+                    Command.create({"product_id": self.carrier.product_id.id})
+                ],
+            }
+        )
         with self.assertLogs(
             "odoo.addons.coop_marketplace.models.sale_order", level="ERROR"
         ) as logs:
-            tx._set_pending()
-            tx._post_process()
+            other.with_context(send_email=True).action_confirm()
         self.assertIn("not sent", logs.output[0])
-        self.assertEqual(cart.state, "sale")
-        self.assertEqual(tx.state, "pending")
+        self.assertEqual(other.state, "sale")
