@@ -119,6 +119,46 @@ class TestJourneys(HttpCase):
                 ("hand_over", {"data": Draws(order)}),
             )
 
+    def test_found_a_delivered_order_under_a_producers_minimum(self):
+        """Found on a run (#32's CI): the demo's bike round of the open cycle
+        delivered an order with the orchard's apples; the close then took
+        the apples off (the orchard's minimum not reached) and Odoo refused
+        to lower a delivered quantity: the close failed. What was handed
+        over stays on the order."""
+        cycle = self.env.ref("coop_marketplace.coop_order_cycle_demo")
+        batch = self.env["stock.picking.batch"].search(
+            [("coop_is_round", "=", True), ("coop_cycle_id", "=", cycle.id)], limit=1
+        )
+        stop = batch.coop_stop_ids.filtered(
+            lambda stop: any(
+                line.product_id.coop_producer_id.name == "Verger Debuyser"
+                for line in stop.sale_id.order_line
+            )
+        ).sorted("id")[:1]
+        self.assertTrue(stop, "a bike order with the orchard's apples")
+        journeys.Journeys.case = self
+        machine = journeys.Journeys()
+        try:
+            machine.start()
+            # The courier's "Livré" (what /my/rounds/<id>/stop/<id>/delivered
+            # runs), then the close.
+            batch.with_user(machine.user("coursier")).action_coop_stop_delivered(
+                stop.id
+            )
+            with mute_logger("odoo.http"):
+                machine.the_cycle_closes()
+            machine.money_holds()
+            machine.privacy_holds()
+            self.env.invalidate_all()
+            apples = stop.sale_id.order_line.filtered(
+                lambda line: line.product_id.coop_producer_id.name == "Verger Debuyser"
+            )
+            self.assertTrue(apples.qty_delivered)
+            self.assertEqual(apples.product_uom_qty, apples.qty_delivered)
+            self.assertIn(cycle.state, ("closed", "done"))
+        finally:
+            machine.teardown()
+
     def test_the_farms_deliver_a_closed_cycle_and_are_paid(self):
         """The close orders from the farms; the flat-rate market gardener
         delivers 7 % more by weight, a farm subject to VAT 7 % less; the

@@ -517,7 +517,9 @@ class CoopOrderCycle(models.Model):
         for line in orders._coop_goods_lines().sorted(
             lambda l: (-l.order_id.id, -l.id)
         ):
-            take = min(missing.get(line.product_id, 0.0), line.product_uom_qty)
+            take = min(
+                missing.get(line.product_id, 0.0), line._coop_quantity_to_hand_over()
+            )
             if take <= 0:
                 continue
             missing[line.product_id] -= take

@@ -149,10 +149,13 @@ class CoopOrderCycle(models.Model):
         producers = minimums.producer_id
         reduced = defaultdict(list)
         for line in orders._coop_goods_lines():
-            if line.product_id.coop_producer_id in producers and line.product_uom_qty:
-                reduced[line.order_id].append(
-                    (line, line.product_uom_qty, line.price_total)
-                )
+            if line.product_id.coop_producer_id not in producers:
+                continue
+            # Goods already handed over (a bike round before the close) stay.
+            take = line._coop_quantity_to_hand_over()
+            if take:
+                amount = line.price_total * take / line.product_uom_qty
+                reduced[line.order_id].append((line, take, amount))
         for order, changes in reduced.items():
             order._coop_reduce_for_shortage(changes, reason="minimum")
         return producers

@@ -11,3 +11,10 @@ class SaleOrderLine(models.Model):
     coop_cycle_id = fields.Many2one(
         related="order_id.coop_cycle_id", store=True, index="btree_not_null"
     )
+
+    def _coop_quantity_to_hand_over(self):
+        """What of the line is not handed over yet: a shortage or a
+        producer's minimum at the close can take off only that (Odoo
+        refuses to lower a quantity below what was delivered)."""
+        self.ensure_one()
+        return max(self.product_uom_qty - self.qty_delivered, 0.0)
