@@ -7,12 +7,13 @@ hash chain (l10n_fr_pos_cert) and the journals' inalterability hashes.
                              (pg_dump custom format), filestore.tar.gz and
                              manifest.json (the digests)
     restore(folder, db)   -> the database created from it, its filestore in
-                             place, and the digests checked against the
-                             manifest (BackupError on any difference)
+                             place, all checked before it takes the name
+                             (BackupError on any difference, nothing left)
 
 Used by ``make backup`` / ``make restore`` (tools/coop.py).
 """
 
+import hashlib
 import json
 import os
 import shutil
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 import coop
+import psycopg2.extensions
 from psycopg2 import sql
 
 # (table, columns whose values must survive a restore bit for bit; None: the
@@ -50,114 +52,237 @@ def _pg_env():
 
 def digests(db):
     """{table: {"count", "md5"}} of the rows that must survive a restore."""
-    result = {}
     conn = coop.connect(db)
-    with conn.cursor() as cr:
-        for table, wanted in DIGESTS:
-            cr.execute(
-                "SELECT column_name FROM information_schema.columns"
-                " WHERE table_schema = 'public' AND table_name = %s",
-                [table],
-            )
-            columns = {row[0] for row in cr.fetchall()}
-            if not columns:
-                continue
-            if wanted is None:
-                row = sql.SQL("t::text")
-            else:
-                row = sql.SQL("row({})::text").format(
-                    sql.SQL(", ").join(
-                        sql.Identifier("t", column)
-                        for column in wanted
-                        if column in columns
-                    )
+    try:
+        with conn.cursor() as cr:
+            return _digests(cr)
+    finally:
+        conn.close()
+
+
+def _digests(cr):
+    result = {}
+    for table, wanted in DIGESTS:
+        cr.execute(
+            "SELECT column_name FROM information_schema.columns"
+            " WHERE table_schema = 'public' AND table_name = %s",
+            [table],
+        )
+        columns = {row[0] for row in cr.fetchall()}
+        if not columns:
+            continue
+        if wanted is None:
+            row = sql.SQL("t::text")
+        else:
+            row = sql.SQL("row({})::text").format(
+                sql.SQL(", ").join(
+                    sql.Identifier("t", column)
+                    for column in wanted
+                    if column in columns
                 )
-            cr.execute(
-                sql.SQL(
-                    "SELECT count(*), md5(coalesce(string_agg({row}, '|'"
-                    " ORDER BY t.id), '')) FROM {table} t"
-                ).format(row=row, table=sql.Identifier(table))
             )
-            count, md5 = cr.fetchone()
-            result[table] = {"count": count, "md5": md5}
-    conn.close()
+        cr.execute(
+            sql.SQL(
+                "SELECT count(*), md5(coalesce(string_agg({row}, '|'"
+                " ORDER BY t.id), '')) FROM {table} t"
+            ).format(row=row, table=sql.Identifier(table))
+        )
+        count, md5 = cr.fetchone()
+        result[table] = {"count": count, "md5": md5}
     return result
 
 
-def backup(db, out_root, data_dir=None):
-    """Dump ``db`` and its filestore into a new folder of ``out_root``."""
+def _sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _stored_files(cr):
+    """{store_fname: checksum} of the attachments kept in the filestore."""
+    cr.execute(
+        "SELECT store_fname, max(checksum) FROM ir_attachment"
+        " WHERE store_fname IS NOT NULL AND store_fname != ''"
+        " GROUP BY store_fname ORDER BY store_fname"
+    )
+    return dict(cr.fetchall())
+
+
+def _damaged_files(filestore, stored):
+    """The attachments' files that are missing, or whose content is not
+    what their checksum says (Odoo's checksum: the content's SHA-1)."""
+    damaged = []
+    for fname, checksum in stored.items():
+        path = filestore / fname
+        if not path.is_file():
+            damaged.append(f"{fname} (missing)")
+        elif checksum and hashlib.sha1(path.read_bytes()).hexdigest() != checksum:
+            damaged.append(f"{fname} (differs from its checksum)")
+    return damaged
+
+
+def backup(db, out_root, data_dir=None, while_dumping=None):
+    """Dump ``db`` and its filestore into a new folder of ``out_root``.
+
+    One snapshot: the digests, the list of attachments and the dump are read
+    in the same transaction (``pg_dump --snapshot``), so a backup taken while
+    the coop works (a till syncing, members ordering) restores.
+    ``while_dumping``: called once the snapshot is taken (the tests write
+    meanwhile, as the coop would)."""
     data_dir = Path(data_dir or coop.DATA_DIR)
     if not coop.db_exists(db):
         raise BackupError(f"no database {db!r}")
     target = Path(out_root) / f"{db}-{time.strftime('%Y%m%d-%H%M%S')}"
     target.mkdir(parents=True)
-    subprocess.run(
-        [
-            "pg_dump",
-            "--format=custom",
-            "--no-owner",
-            "--no-privileges",
-            f"--file={target / 'database.dump'}",
-            db,
-        ],
-        env=_pg_env(),
-        check=True,
+    conn = coop.connect(db)
+    conn.autocommit = False  # the snapshot lives as long as this transaction
+    conn.set_session(
+        isolation_level=psycopg2.extensions.ISOLATION_LEVEL_REPEATABLE_READ,
+        readonly=True,
     )
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT pg_export_snapshot()")
+            snapshot = cr.fetchone()[0]
+            table_digests = _digests(cr)
+            stored = _stored_files(cr)
+            if while_dumping:
+                while_dumping()
+            subprocess.run(
+                [
+                    "pg_dump",
+                    "--format=custom",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--snapshot={snapshot}",
+                    f"--file={target / 'database.dump'}",
+                    db,
+                ],
+                env=_pg_env(),
+                check=True,
+            )
+    finally:
+        conn.rollback()
+        conn.close()
     filestore = data_dir / "filestore" / db
+    # Damage older than the backup is recorded, not copied: the backup
+    # still saves everything else, and says what it could not.
+    damaged = _damaged_files(filestore, stored)
     with tarfile.open(target / "filestore.tar.gz", "w:gz") as tar:
-        if filestore.is_dir():
-            tar.add(filestore, arcname="filestore")
+        for fname in stored:
+            if not any(entry.startswith(f"{fname} ") for entry in damaged):
+                tar.add(filestore / fname, arcname=f"filestore/{fname}")
     manifest = {
         "database": db,
         "created": time.strftime("%Y-%m-%d %H:%M:%S"),
-        "digests": digests(db),
+        "digests": table_digests,
+        "attachments": len(stored),
+        "damaged_before_backup": damaged,
+        "sha256": {
+            name: _sha256(target / name)
+            for name in ("database.dump", "filestore.tar.gz")
+        },
     }
     (target / "manifest.json").write_text(json.dumps(manifest, indent=1))
     return target
 
 
+def _drop(db, data_dir):
+    coop.drop_db(db)
+    shutil.rmtree(data_dir / "filestore" / db, ignore_errors=True)
+
+
+def _rename(source, target, data_dir):
+    conn = coop.connect()
+    with conn.cursor() as cr:
+        # A running server keeps connections to it: a restore replaces it.
+        cr.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
+    conn.close()
+    coop.run_ddl("ALTER DATABASE {} RENAME TO {}", source, target)
+    files = data_dir / "filestore" / source
+    if files.is_dir():
+        files.rename(data_dir / "filestore" / target)
+
+
 def restore(folder, db, data_dir=None, force=False):
-    """Create ``db`` from the backup ``folder``, filestore included, and
-    check the digests; an existing ``db`` is replaced only with ``force``.
-    Returns the restored database's digests."""
+    """Create ``db`` from the backup ``folder``, filestore included, all or
+    nothing: the backup's files are checked against the manifest, restored
+    into a scratch database, verified there (per-table digests, each
+    attachment against its checksum), and only then renamed into place.
+    With ``force``, an existing ``db`` is kept under a dated name, never
+    dropped. A refused restore leaves nothing behind (``BackupError`` says
+    what differs). Returns the restored database's digests."""
     folder, data_dir = Path(folder), Path(data_dir or coop.DATA_DIR)
     manifest = json.loads((folder / "manifest.json").read_text())
+    if coop.db_exists(db) and not force:
+        raise BackupError(f"database {db!r} exists: give another name, or force")
+    for name, checksum in manifest.get("sha256", {}).items():
+        if _sha256(folder / name) != checksum:
+            raise BackupError(
+                f"{name} differs from its checksum in the manifest (damaged or edited)"
+            )
+    scratch = f"{db}__restoring"
+    _drop(scratch, data_dir)
+    try:
+        coop.run_ddl(
+            "CREATE DATABASE {} ENCODING 'unicode' TEMPLATE template0", scratch
+        )
+        done = subprocess.run(
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                "--exit-on-error",
+                f"--dbname={scratch}",
+                str(folder / "database.dump"),
+            ],
+            env=_pg_env(),
+            capture_output=True,
+            text=True,
+            errors="replace",
+            check=False,
+        )
+        if done.returncode:
+            reason = (done.stderr.strip().splitlines() or ["?"])[-1]
+            raise BackupError(f"database.dump cannot be restored: {reason}")
+        filestore = data_dir / "filestore" / scratch
+        filestore.parent.mkdir(parents=True, exist_ok=True)
+        with tarfile.open(folder / "filestore.tar.gz") as tar:
+            extract = data_dir / "filestore" / f".{scratch}.extract"
+            shutil.rmtree(extract, ignore_errors=True)
+            tar.extractall(extract, filter="data")
+            if (extract / "filestore").is_dir():
+                (extract / "filestore").rename(filestore)
+            shutil.rmtree(extract, ignore_errors=True)
+        conn = coop.connect(scratch)
+        with conn.cursor() as cr:
+            stored = _stored_files(cr)
+            restored = _digests(cr)
+        conn.close()
+        known = set(manifest.get("damaged_before_backup", []))
+        damaged = [d for d in _damaged_files(filestore, stored) if d not in known]
+        if damaged:
+            raise BackupError(f"filestore: {damaged[0]}")
+        if restored != manifest["digests"]:
+            differences = sorted(
+                table
+                for table in set(restored) | set(manifest["digests"])
+                if restored.get(table) != manifest["digests"].get(table)
+            )
+            raise BackupError(
+                f"{db} differs from the backup of {manifest['database']}:"
+                f" {', '.join(differences)}"
+            )
+    except BaseException:
+        _drop(scratch, data_dir)
+        raise
     if coop.db_exists(db):
-        if not force:
-            raise BackupError(f"database {db!r} exists: give another name, or force")
-        coop.drop_db(db)
-    shutil.rmtree(data_dir / "filestore" / db, ignore_errors=True)
-    coop.run_ddl("CREATE DATABASE {} ENCODING 'unicode' TEMPLATE template0", db)
-    subprocess.run(
-        [
-            "pg_restore",
-            "--no-owner",
-            "--no-privileges",
-            "--exit-on-error",
-            f"--dbname={db}",
-            str(folder / "database.dump"),
-        ],
-        env=_pg_env(),
-        check=True,
-    )
-    filestore = data_dir / "filestore" / db
-    filestore.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(folder / "filestore.tar.gz") as tar:
-        extract = data_dir / "filestore" / f".{db}.restoring"
-        shutil.rmtree(extract, ignore_errors=True)
-        tar.extractall(extract, filter="data")
-        if (extract / "filestore").is_dir():
-            (extract / "filestore").rename(filestore)
-        shutil.rmtree(extract, ignore_errors=True)
-    restored = digests(db)
-    if restored != manifest["digests"]:
-        differences = sorted(
-            table
-            for table in set(restored) | set(manifest["digests"])
-            if restored.get(table) != manifest["digests"].get(table)
-        )
-        raise BackupError(
-            f"{db} differs from the backup of {manifest['database']}:"
-            f" {', '.join(differences)}"
-        )
+        _rename(db, f"{db}_before_restore_{time.strftime('%Y%m%d_%H%M%S')}", data_dir)
+    _rename(scratch, db, data_dir)
     return restored

@@ -21,6 +21,7 @@ import ast
 import datetime
 import getpass
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -722,6 +723,10 @@ def cmd_backup(args):
     except backup.BackupError as exc:
         die(str(exc))
     say(f"{args.db} saved in {folder} (database.dump, filestore.tar.gz, manifest.json)")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    damaged = manifest["damaged_before_backup"]
+    if damaged:
+        say(f"WARNING: {len(damaged)} attachment files were already damaged: {damaged}")
 
 
 def cmd_restore(args):
@@ -733,8 +738,9 @@ def cmd_restore(args):
         die(str(exc))
     counts = ", ".join(f"{table} {d['count']}" for table, d in restored.items())
     say(
-        f"{args.db} restored from {args.folder}; register, fund, till chain and"
-        f" journals checked ({counts})"
+        f"{args.db} restored from {args.folder}; register, fund, till chain,"
+        f" journals and attachment files checked ({counts}); a database it"
+        " replaced is kept as <name>_before_restore_<date>"
     )
 
 
