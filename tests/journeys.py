@@ -609,7 +609,9 @@ class Journeys(RuleBasedStateMachine):
         )
         application = Application.search([], order="id desc", limit=1)
         who = applicant or email
-        if application.create_date and application.partner_id.email == (
+        # A new application, hers (the form refuses a second one of hers
+        # while the first is processed: the newest is then the first).
+        if Application.search_count([]) == number and application.partner_id.email == (
             self.user(applicant).partner_id.email if applicant else email
         ):
             self.note(
