@@ -142,7 +142,15 @@ def test_force_keeps_the_database_when_the_backup_is_refused(
     cleanup(restored_name)
     db, data_dir = get_db_name(), Path(config["data_dir"])
     folder = backup.backup(db, tmp_path, data_dir=data_dir)
-    before = backup.restore(folder, restored_name, data_dir=data_dir)
+    backup.restore(folder, restored_name, data_dir=data_dir)
+    # Work done in it since (what a forced restore must not lose).
+    run_sql(
+        restored_name,
+        "UPDATE res_partner SET name = name || ' (après la sauvegarde)'"
+        " WHERE id = (SELECT min(id) FROM res_partner)",
+    )
+    before = backup.digests(restored_name)
+    assert before != json.loads((folder / "manifest.json").read_text())["digests"]
     tamper_digest(folder)
     with pytest.raises(backup.BackupError, match="coop_share_movement"):
         backup.restore(folder, restored_name, data_dir=data_dir, force=True)
