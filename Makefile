@@ -17,7 +17,7 @@ help:
 	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
 	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
 	@echo "make backup [DB=coop_demo]   dump a database and its filestore into backups/"
-	@echo "make restore FROM=backups/<folder> [DB=coop_demo] [FORCE=1]  restore it, checked"
+	@echo "make restore FROM=backups/<folder> [DB=coop_demo] [FORCE=1] [NEUTRALIZE=1]  restore it, checked"
 	@echo "make check-money [DB=coop_demo]  the money invariants of a database"
 	@echo "make test-journeys [STEPS=5000]  a long run of the journey simulator"
 
@@ -77,8 +77,8 @@ backup: venv
 	@$(VPY) tools/coop.py backup --db $(DB)
 
 restore: venv
-	@test -n "$(FROM)" || { echo "make restore FROM=backups/<folder> [DB=name] [FORCE=1]"; exit 2; }
-	@$(VPY) tools/coop.py restore $(FROM) --db $(DB) $(if $(FORCE),--force)
+	@test -n "$(FROM)" || { echo "make restore FROM=backups/<folder> [DB=name] [FORCE=1] [NEUTRALIZE=1]"; exit 2; }
+	@$(VPY) tools/coop.py restore $(FROM) --db $(DB) $(if $(FORCE),--force) $(if $(NEUTRALIZE),--neutralize) $(if $(ACCEPT_BROKEN_CHAINS),--accept-broken-chains)
 
 # The money invariants (coop.money.checker) of a database, read only.
 check-money: venv

@@ -4,7 +4,10 @@ filestore; a restore that differs from its backup, or that would overwrite
 a database, is refused."""
 
 import json
+import os
+import pwd
 import shutil
+import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -38,15 +41,22 @@ def test_round_trip_keeps_register_fund_chain_and_files(tmp_path, restored_name)
     assert before["coop_solidarity_entry"]["count"] > 0
     assert {"pos_order", "account_move"} <= set(before)
 
-    after = backup.restore(folder, restored_name, data_dir=data_dir)
+    after, chains = backup.restore(folder, restored_name, data_dir=data_dir)
 
     assert after == before
+    assert chains["broken"] == []
+    assert "register movements" in chains["checked"]
     assert after == backup.digests(db), "the source is untouched"
     # The attachments' files are there, byte for byte.
     source, copy = (data_dir / "filestore" / name for name in (db, restored_name))
-    files = sorted(p.relative_to(source) for p in source.rglob("*") if p.is_file())
+    # (The files of its attachments: the filestore may hold older files
+    # no attachment points to, which Odoo's clean-up job removes.)
+    conn = coop.connect(db)
+    with conn.cursor() as cr:
+        files = sorted(backup._stored_files(cr))
+    conn.close()
     assert files, "the demo stores files (logo, reports)"
-    for relative in files[:50]:
+    for relative in files:
         assert (copy / relative).read_bytes() == (source / relative).read_bytes()
 
     # An existing database is not overwritten without being asked to.
@@ -99,11 +109,46 @@ def run_sql(db, statement):
 MARK = "Client pendant la sauvegarde"
 
 
-def test_a_backup_taken_while_the_coop_works_restores(tmp_path, restored_name):
+def template_copy(name):
+    """A copy of the demo template (no test connection holds it) to write
+    in as the coop would, committing."""
+    template = coop.TEMPLATE_PREFIX + coop.template_key()
+    assert coop.db_exists(template), "the tests run on a copy of it"
+    coop.copy_db(template, name)
+    return name
+
+
+def a_member_joins_at_the_till(db, label):
+    """Another process (``odoo-bin shell``) commits a new contact, her share
+    subscription in the register and a paid till order (hashed):
+    (contact id, register number, till order)."""
+    script = Path(__file__).with_name("shell_a_member_joins_at_the_till.py")
+    with open(script) as stdin:
+        done = subprocess.run(
+            coop.shell_cmd(db),
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "COOP_LABEL": label},
+            check=False,
+        )
+    wrote = [line for line in done.stdout.splitlines() if line.startswith("WROTE\t")]
+    assert wrote, done.stderr[-2000:]
+    partner_id, movement, order_id = wrote[0].split("\t")[1:4]
+    return int(partner_id), movement, int(order_id)
+
+
+def test_a_backup_taken_while_the_coop_works_restores(tmp_path, restored_name, cleanup):
     """#33 (1): the digests were read after pg_dump, in another snapshot:
     contacts created meanwhile made every restore fail ("res_partner
-    differs"). Dump and digests now share one snapshot."""
-    db, data_dir = get_db_name(), Path(config["data_dir"])
+    differs"). Dump and digests now share one snapshot: while the dump runs,
+    contacts are created and a member joins at the till (register, till
+    chain); the restore has what the snapshot had, every chain whole."""
+    work = f"{get_db_name()}_working"
+    cleanup(work)
+    data_dir = Path(coop.DATA_DIR)
+    template_copy(work)
+    before = a_member_joins_at_the_till(work, "Membre avant la sauvegarde")
     # A copy of a plain contact (every column filled as Odoo would).
     copy_a_contact = (
         "INSERT INTO res_partner SELECT * FROM jsonb_populate_record("
@@ -112,20 +157,130 @@ def test_a_backup_taken_while_the_coop_works_restores(tmp_path, restored_name):
         " FROM res_partner t WHERE t.id = (SELECT min(id) FROM res_partner"
         " WHERE barcode IS NULL AND coop_member_number IS NULL)))"
     )
-    try:
-        folder = backup.backup(
-            db,
-            tmp_path,
-            data_dir=data_dir,
-            while_dumping=lambda: run_sql(db, copy_a_contact),
+    during = []
+
+    def the_coop_works():
+        run_sql(work, copy_a_contact)
+        during.append(a_member_joins_at_the_till(work, "Membre pendant la sauvegarde"))
+        run_sql(work, copy_a_contact)
+
+    folder = backup.backup(
+        work, tmp_path, data_dir=data_dir, while_dumping=the_coop_works
+    )
+    restored, chains = backup.restore(folder, restored_name, data_dir=data_dir)
+
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert restored == manifest["digests"]
+    assert chains["broken"] == []
+    assert "1 till orders in the chain" in chains["checked"], chains["checked"]
+    live = backup.digests(work)
+    assert live["res_partner"]["count"] == restored["res_partner"]["count"] + 3
+    assert live["pos_order"]["count"] == restored["pos_order"]["count"] + 1
+    conn = coop.connect(restored_name)
+    with conn.cursor() as cr:
+        cr.execute(
+            "SELECT name FROM coop_share_movement WHERE partner_id = %s", [before[0]]
         )
-        restored = backup.restore(folder, restored_name, data_dir=data_dir)
-        manifest = json.loads((folder / "manifest.json").read_text())
-        assert restored == manifest["digests"]
-        live = backup.digests(db)["res_partner"]["count"]
-        assert live == restored["res_partner"]["count"] + 1, "the snapshot's"
+        assert cr.fetchall() == [(before[1],)]
+        cr.execute("SELECT count(*) FROM res_partner WHERE id = %s", [during[0][0]])
+        assert cr.fetchone()[0] == 0, "written after the snapshot"
+    conn.close()
+
+
+def test_a_broken_chain_is_refused_by_name(tmp_path, restored_name, cleanup):
+    """#33: a restore checks the chains with Odoo's own checks: a till
+    order changed after it was hashed (l10n_fr_pos_cert), a register line
+    taken out (its numbers have a gap) are refused by name, nothing left;
+    ``accept_broken`` restores such a copy for an investigation, saying so."""
+    work = f"{get_db_name()}_tampered"
+    cleanup(work)
+    data_dir = Path(coop.DATA_DIR)
+    template_copy(work)
+    __, __, order_id = a_member_joins_at_the_till(work, "Membre de la caisse")
+    run_sql(
+        work, f"UPDATE pos_order_line SET price_unit = 0.5 WHERE order_id = {order_id}"
+    )
+    folder = backup.backup(work, tmp_path / "till", data_dir=data_dir)
+    with pytest.raises(backup.BackupError, match=r"till chain of .*l10n_fr_pos_cert"):
+        backup.restore(folder, restored_name, data_dir=data_dir)
+    assert databases_like(restored_name) == []
+    __, chains = backup.restore(
+        folder, restored_name, data_dir=data_dir, accept_broken=True
+    )
+    assert len(chains["broken"]) == 1 and "till chain" in chains["broken"][0]
+
+    run_sql(
+        work,
+        "DELETE FROM coop_share_movement WHERE name = 'REG/000005'"
+        " AND company_id = (SELECT id FROM res_company ORDER BY id LIMIT 1)",
+    )
+    folder = backup.backup(work, tmp_path / "register", data_dir=data_dir)
+    with pytest.raises(backup.BackupError, match=r"register of .* missing \[5\]"):
+        backup.restore(folder, restored_name, data_dir=data_dir, force=True)
+    assert databases_like(restored_name) == [restored_name], "the first one"
+
+
+def test_neutralize_gives_a_copy_that_sends_nothing(tmp_path, restored_name, cleanup):
+    """#33: make restore NEUTRALIZE=1 runs Odoo's own neutralization: no
+    scheduled job, no mail server, no payment provider taking money; without
+    it the copy is the original's twin."""
+    cleanup(restored_name)
+    db, data_dir = get_db_name(), Path(config["data_dir"])
+    folder = backup.backup(db, tmp_path, data_dir=data_dir)
+
+    def state(name):
+        conn = coop.connect(name)
+        with conn.cursor() as cr:
+            # Odoo keeps its own clean-up job (autovacuum) in a neutralized copy.
+            cr.execute(
+                "SELECT count(*) FROM ir_cron WHERE active AND id NOT IN"
+                " (SELECT res_id FROM ir_model_data WHERE model = 'ir.cron'"
+                " AND module = 'base' AND name = 'autovacuum_job')"
+            )
+            crons = cr.fetchone()[0]
+            cr.execute("SELECT count(*) FROM payment_provider WHERE state = 'enabled'")
+            providers = cr.fetchone()[0]
+            cr.execute(
+                "SELECT value FROM ir_config_parameter"
+                " WHERE key = 'database.is_neutralized'"
+            )
+            neutralized = cr.fetchall()
+        conn.close()
+        return crons, providers, neutralized
+
+    backup.restore(folder, restored_name, data_dir=data_dir)
+    crons, __, neutralized = state(restored_name)
+    assert crons > 0 and not neutralized
+    backup.restore(
+        folder, restored_name, data_dir=data_dir, force=True, neutralized=True
+    )
+    assert state(restored_name) == (0, 0, [("true",)])
+
+
+def test_restored_files_belong_to_the_data_dir_owner(tmp_path, restored_name):
+    """#33 (7): a restore run as root into Odoo's data dir (the production
+    volume, owned by user odoo) left root's files that Odoo can't write."""
+    db = get_db_name()
+    folder = backup.backup(db, tmp_path / "backup", data_dir=Path(config["data_dir"]))
+    data_dir = tmp_path / "data"
+    (data_dir / "filestore").mkdir(parents=True)
+    odoo_user = pwd.getpwnam("nobody")
+    os.chown(data_dir / "filestore", odoo_user.pw_uid, odoo_user.pw_gid)
+    try:
+        backup.restore(folder, restored_name, data_dir=data_dir)
+        restored = data_dir / "filestore" / restored_name
+        owners = {p.stat().st_uid for p in [restored, *restored.rglob("*")]}
+        assert owners == {odoo_user.pw_uid}
     finally:
-        run_sql(db, f"DELETE FROM res_partner WHERE name = '{MARK}'")
+        coop.drop_db(restored_name, data_dir)
+
+
+def test_an_old_pg_dump_is_refused_with_what_to_install():
+    """#33 (7): the host's pg_dump 15 can't dump the compose's PostgreSQL 16."""
+    refusal = backup.pg_dump_refusal("pg_dump (PostgreSQL) 15.20", "160004")
+    assert "postgresql-client-16" in refusal
+    assert backup.pg_dump_refusal("pg_dump (PostgreSQL) 16.4", "160004") is None
+    assert backup.pg_dump_refusal("pg_dump (PostgreSQL) 17.2", "150020") is None
 
 
 def tamper_digest(folder):

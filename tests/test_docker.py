@@ -39,10 +39,11 @@ def test_container_config_points_at_the_addons_and_the_db():
     conf.read(DOCKER / "odoo.conf")
     opts = conf["options"]
     assert "/mnt/coop-addons" in opts["addons_path"].split(",")
-    assert opts["db_host"] == "db"
+    # The image's entrypoint takes the database from the environment
+    # (defaults: host db, user and password odoo, as the compose's db).
+    assert not {"db_host", "db_user", "db_password"} & set(opts)
     db_env = yaml.safe_load((DOCKER / "compose.yaml").read_text())["services"]["db"]
-    assert db_env["environment"]["POSTGRES_USER"] == opts["db_user"]
-    assert db_env["environment"]["POSTGRES_PASSWORD"] == opts["db_password"]
+    assert db_env["environment"]["POSTGRES_USER"] == "odoo"
 
 
 PRODUCTION = DOCKER / "production"
@@ -65,7 +66,11 @@ def test_production_layout_nodes_cron_replica_nginx():
     conf = configparser.ConfigParser()
     conf.read(PRODUCTION / "odoo.conf")
     opts = conf["options"]
-    assert opts["db_host"] == "db"
+    # #33: a db_password here wins over .env's POSTGRES_PASSWORD in the
+    # official image: changing the password broke every node.
+    assert not {"db_host", "db_port", "db_user", "db_password"} & set(opts)
+    for node in [*nodes, services["odoo-cron"]]:
+        assert node["env_file"] == ".env"
     assert opts["db_replica_host"] == "db-replica"
     assert int(opts["workers"]) >= 2
     assert opts["gevent_port"] == "8072"
@@ -78,3 +83,32 @@ def test_production_layout_nodes_cron_replica_nginx():
     for script in ("primary-init.sh", "replica-entrypoint.sh"):
         assert (PRODUCTION / script).stat().st_mode & 0o111, f"{script} executable"
     assert "pg_basebackup" in (PRODUCTION / "replica-entrypoint.sh").read_text()
+
+
+def test_production_layout_archives_the_wal_and_backs_up_every_night():
+    """#33: one PostgreSQL 16 image with pgBackRest for the primary, the
+    replica and the backup service; the primary archives its WAL with the
+    configuration the point-in-time recovery test runs."""
+    compose = yaml.safe_load((PRODUCTION / "compose.yaml").read_text())
+    services = compose["services"]
+    images = {services[name]["image"] for name in ("db", "db-replica", "backup")}
+    assert images == {"coop-postgres:16"}
+    dockerfile = (PRODUCTION / "postgres.Dockerfile").read_text()
+    assert "FROM postgres:16" in dockerfile and "pgbackrest" in dockerfile
+    command = services["db"]["command"]
+    assert "archive_mode=on" in command
+    assert "archive_command=pgbackrest --stanza=coop archive-push %p" in command
+    conf = configparser.ConfigParser()
+    conf.read(PRODUCTION / "pgbackrest.conf")
+    assert conf["coop"]["pg1-path"] == "/var/lib/postgresql/data"
+    assert int(conf["global"]["repo1-retention-full"]) >= 7
+    backup = services["backup"]
+    assert backup["user"] == "postgres"
+    for volume in ("db-data:", "db-socket:", "db-backup:", "odoo-data:"):
+        assert any(v.startswith(volume) for v in backup["volumes"]), volume
+    assert "db-backup:/var/lib/pgbackrest" in services["db"]["volumes"]
+    loop = PRODUCTION / "backup-loop.sh"
+    assert loop.stat().st_mode & 0o111
+    assert "--type=full backup" in loop.read_text()
+    # The primary is reachable from the host's loopback only.
+    assert all(p.startswith("127.0.0.1:") for p in services["db"]["ports"])

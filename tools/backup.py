@@ -123,6 +123,42 @@ def _damaged_files(filestore, stored):
     return damaged
 
 
+def pg_dump_refusal(client_version, server_version_num):
+    """Why this machine's ``pg_dump`` can't dump the server (a client older
+    than the server refuses), or None. ``client_version``: what ``pg_dump
+    --version`` prints; ``server_version_num``: the server's, e.g. 160004."""
+    client = int(client_version.split()[-1].split(".")[0])
+    server = int(server_version_num) // 10000
+    if client >= server:
+        return None
+    return (
+        f"pg_dump {client} cannot dump PostgreSQL {server}: install the"
+        f" PostgreSQL {server} client tools (postgresql-client-{server}),"
+        " or take the backup in the production layout's backup service"
+    )
+
+
+def _check_pg_dump(cr):
+    cr.execute("SHOW server_version_num")
+    server = cr.fetchone()[0]
+    client = subprocess.run(
+        ["pg_dump", "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    refusal = pg_dump_refusal(client, server)
+    if refusal:
+        raise BackupError(refusal)
+
+
+def _give_to_data_dir_owner(folder, data_dir):
+    """Files restored as root into a data dir that Odoo runs as another
+    user (the production volume: user odoo) belong to that user."""
+    owner = (data_dir / "filestore").stat()
+    if os.geteuid() != 0 or owner.st_uid == 0:
+        return
+    for path in [folder, *folder.rglob("*")]:
+        os.chown(path, owner.st_uid, owner.st_gid, follow_symlinks=False)
+
+
 def backup(db, out_root, data_dir=None, while_dumping=None):
     """Dump ``db`` and its filestore into a new folder of ``out_root``.
 
@@ -144,6 +180,7 @@ def backup(db, out_root, data_dir=None, while_dumping=None):
     )
     try:
         with conn.cursor() as cr:
+            _check_pg_dump(cr)
             cr.execute("SELECT pg_export_snapshot()")
             snapshot = cr.fetchone()[0]
             table_digests = _digests(cr)
@@ -189,35 +226,57 @@ def backup(db, out_root, data_dir=None, while_dumping=None):
     return target
 
 
-def _drop(db, data_dir):
-    coop.drop_db(db)
-    shutil.rmtree(data_dir / "filestore" / db, ignore_errors=True)
-
-
-def _rename(source, target, data_dir):
-    conn = coop.connect()
-    with conn.cursor() as cr:
-        # A running server keeps connections to it: a restore replaces it.
-        cr.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            [source],
+def verify_chains(db, db_port=None):
+    """The chains of ``db`` a French coop must show unbroken (the share
+    register's numbering, the till's l10n_fr_pos_cert chain, the journals'
+    inalterability hashes), checked by Odoo itself (tools/verify_chains.py
+    in ``odoo-bin shell``). Returns (what is broken, what was checked)."""
+    cmd = coop.shell_cmd(db)
+    if db_port:
+        cmd.append(f"--db_port={db_port}")
+    with open(Path(__file__).with_name("verify_chains.py")) as stdin:
+        done = subprocess.run(
+            cmd, stdin=stdin, capture_output=True, text=True, check=False
         )
-    conn.close()
-    coop.run_ddl("ALTER DATABASE {} RENAME TO {}", source, target)
-    files = data_dir / "filestore" / source
-    if files.is_dir():
-        files.rename(data_dir / "filestore" / target)
+    lines = done.stdout.splitlines()
+    if "CHAINS-OK" not in lines and "CHAINS-BROKEN" not in lines:
+        reason = (done.stderr.strip().splitlines() or ["?"])[-1]
+        raise BackupError(f"the chains of {db} could not be checked: {reason}")
+    broken = [
+        line.removeprefix("BROKEN ") for line in lines if line.startswith("BROKEN ")
+    ]
+    checked = next((line for line in lines if line.startswith("checked:")), "")
+    return broken, checked
 
 
-def restore(folder, db, data_dir=None, force=False):
+def neutralize(db):
+    """Odoo's own ``odoo-bin neutralize``: no mail goes out, no job runs,
+    payment providers are disabled or in test mode, a banner says so."""
+    done = subprocess.run(
+        coop.shell_cmd(db, command="neutralize"),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        reason = (done.stderr.strip().splitlines() or ["?"])[-1]
+        raise BackupError(f"{db} could not be neutralized: {reason}")
+
+
+def restore(
+    folder, db, data_dir=None, force=False, neutralized=False, accept_broken=False
+):
     """Create ``db`` from the backup ``folder``, filestore included, all or
     nothing: the backup's files are checked against the manifest, restored
     into a scratch database, verified there (per-table digests, each
-    attachment against its checksum), and only then renamed into place.
-    With ``force``, an existing ``db`` is kept under a dated name, never
-    dropped. A refused restore leaves nothing behind (``BackupError`` says
-    what differs). Returns the restored database's digests."""
+    attachment against its checksum, the register, till and journal chains),
+    and only then renamed into place. With ``force``, an existing ``db`` is
+    kept under a dated name, never dropped. With ``neutralized``, the copy
+    is neutralized before it takes the name (a copy to try things on). A
+    refused restore leaves nothing behind (``BackupError`` says what
+    differs). ``accept_broken``: a broken chain is reported, not refused (a
+    copy for investigating it). Returns the restored database's digests and
+    the chains' report."""
     folder, data_dir = Path(folder), Path(data_dir or coop.DATA_DIR)
     manifest = json.loads((folder / "manifest.json").read_text())
     if coop.db_exists(db) and not force:
@@ -228,7 +287,7 @@ def restore(folder, db, data_dir=None, force=False):
                 f"{name} differs from its checksum in the manifest (damaged or edited)"
             )
     scratch = f"{db}__restoring"
-    _drop(scratch, data_dir)
+    coop.drop_db(scratch, data_dir)
     try:
         coop.run_ddl(
             "CREATE DATABASE {} ENCODING 'unicode' TEMPLATE template0", scratch
@@ -260,6 +319,8 @@ def restore(folder, db, data_dir=None, force=False):
             if (extract / "filestore").is_dir():
                 (extract / "filestore").rename(filestore)
             shutil.rmtree(extract, ignore_errors=True)
+        if filestore.is_dir():
+            _give_to_data_dir_owner(filestore, data_dir)
         conn = coop.connect(scratch)
         with conn.cursor() as cr:
             stored = _stored_files(cr)
@@ -279,10 +340,17 @@ def restore(folder, db, data_dir=None, force=False):
                 f"{db} differs from the backup of {manifest['database']}:"
                 f" {', '.join(differences)}"
             )
+        broken, checked = verify_chains(scratch)
+        if broken and not accept_broken:
+            raise BackupError(f"broken chain in the backup: {broken[0]}")
+        if neutralized:
+            neutralize(scratch)
     except BaseException:
-        _drop(scratch, data_dir)
+        coop.drop_db(scratch, data_dir)
         raise
     if coop.db_exists(db):
-        _rename(db, f"{db}_before_restore_{time.strftime('%Y%m%d_%H%M%S')}", data_dir)
-    _rename(scratch, db, data_dir)
-    return restored
+        coop.rename_db(
+            db, f"{db}_before_restore_{time.strftime('%Y%m%d_%H%M%S')}", data_dir
+        )
+    coop.rename_db(scratch, db, data_dir)
+    return restored, {"broken": broken, "checked": checked}

@@ -143,7 +143,7 @@ def db_exists(name):
         return bool(cr.fetchone())
 
 
-def drop_db(name):
+def drop_db(name, data_dir=None):
     conn = connect()
     with conn.cursor() as cr:
         cr.execute(
@@ -153,7 +153,7 @@ def drop_db(name):
         )
         cr.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
     conn.close()
-    shutil.rmtree(DATA_DIR / "filestore" / name, ignore_errors=True)
+    shutil.rmtree(Path(data_dir or DATA_DIR) / "filestore" / name, ignore_errors=True)
 
 
 def run_ddl(statement, *names):
@@ -178,11 +178,21 @@ def copy_db(source, target):
         )
 
 
-def rename_db(source, target):
+def rename_db(source, target, data_dir=None):
+    """Rename ``source``, filestore included; the connections to it (a
+    running server's) are closed first."""
+    conn = connect()
+    with conn.cursor() as cr:
+        cr.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
+            [source],
+        )
+    conn.close()
     run_ddl("ALTER DATABASE {} RENAME TO {}", source, target)
-    src_fs = DATA_DIR / "filestore" / source
-    if src_fs.is_dir():
-        src_fs.rename(DATA_DIR / "filestore" / target)
+    filestore = Path(data_dir or DATA_DIR) / "filestore"
+    if (filestore / source).is_dir():
+        (filestore / source).rename(filestore / target)
 
 
 def list_templates(prefix=TEMPLATE_PREFIX):
@@ -369,13 +379,14 @@ def build_template(name):
     rename_db(building, name)
 
 
-def shell_cmd(dbname):
+def shell_cmd(dbname, command="shell"):
     """``odoo-bin shell`` on ``dbname``: a script on its stdin runs with
-    ``env`` (the set-up and preparation scripts of tools/)."""
+    ``env`` (the set-up and preparation scripts of tools/). ``command``:
+    another ``odoo-bin`` command taking the same options (``neutralize``)."""
     return [
         sys.executable,
         str(ODOO_SRC / "odoo-bin"),
-        "shell",
+        command,
         f"--config={ROOT / 'config' / 'build.conf'}",
         f"--addons-path={addons_path()}",
         f"--data-dir={DATA_DIR}",
@@ -733,15 +744,33 @@ def cmd_restore(args):
     import backup
 
     try:
-        restored = backup.restore(args.folder, args.db, force=args.force)
+        restored, chains = backup.restore(
+            args.folder,
+            args.db,
+            force=args.force,
+            neutralized=args.neutralize,
+            accept_broken=args.accept_broken_chains,
+        )
     except backup.BackupError as exc:
         die(str(exc))
     counts = ", ".join(f"{table} {d['count']}" for table, d in restored.items())
     say(
         f"{args.db} restored from {args.folder}; register, fund, till chain,"
-        f" journals and attachment files checked ({counts}); a database it"
-        " replaced is kept as <name>_before_restore_<date>"
+        f" journals and attachment files checked ({counts}); {chains['checked']};"
+        " a database it replaced is kept as <name>_before_restore_<date>"
     )
+    for line in chains["broken"]:
+        say(f"WARNING: kept although broken: {line}")
+    if args.neutralize:
+        say(
+            f"{args.db} is neutralized: no mail, no scheduled job,"
+            " payments in test mode"
+        )
+    else:
+        say(
+            f"{args.db} is NOT neutralized: it sends mail, runs the scheduled jobs"
+            " and takes payments like the original (NEUTRALIZE=1 for a test copy)"
+        )
 
 
 def main():
@@ -787,6 +816,16 @@ def main():
     rst.add_argument("--db", default=DEMO_DB)
     rst.add_argument(
         "--force", action="store_true", help="replace an existing database"
+    )
+    rst.add_argument(
+        "--neutralize",
+        action="store_true",
+        help="a test copy: no mail, no jobs, payment providers in test mode",
+    )
+    rst.add_argument(
+        "--accept-broken-chains",
+        action="store_true",
+        help="restore a copy whose register, till or journal chain is broken",
     )
     rst.set_defaults(func=cmd_restore)
     args = parser.parse_args()
