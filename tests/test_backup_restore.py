@@ -7,7 +7,6 @@ import json
 import os
 import pwd
 import shutil
-import subprocess
 import sys
 import tarfile
 from pathlib import Path
@@ -21,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import backup
 import coop
+from backup_helpers import a_member_joins_at_the_till, run_sql, template_copy
 
 
 @pytest.fixture
@@ -98,44 +98,7 @@ def cleanup():
             )
 
 
-def run_sql(db, statement):
-    """Another process at work (a till syncing, an order): committed."""
-    conn = coop.connect(db)
-    with conn, conn.cursor() as cr:
-        cr.execute(statement)
-    conn.close()
-
-
 MARK = "Client pendant la sauvegarde"
-
-
-def template_copy(name):
-    """A copy of the demo template (no test connection holds it) to write
-    in as the coop would, committing."""
-    template = coop.TEMPLATE_PREFIX + coop.template_key()
-    assert coop.db_exists(template), "the tests run on a copy of it"
-    coop.copy_db(template, name)
-    return name
-
-
-def a_member_joins_at_the_till(db, label):
-    """Another process (``odoo-bin shell``) commits a new contact, her share
-    subscription in the register and a paid till order (hashed):
-    (contact id, register number, till order)."""
-    script = Path(__file__).with_name("shell_a_member_joins_at_the_till.py")
-    with open(script) as stdin:
-        done = subprocess.run(
-            coop.shell_cmd(db),
-            stdin=stdin,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "COOP_LABEL": label},
-            check=False,
-        )
-    wrote = [line for line in done.stdout.splitlines() if line.startswith("WROTE\t")]
-    assert wrote, done.stderr[-2000:]
-    partner_id, movement, order_id = wrote[0].split("\t")[1:4]
-    return int(partner_id), movement, int(order_id)
 
 
 def test_a_backup_taken_while_the_coop_works_restores(tmp_path, restored_name, cleanup):

@@ -2,8 +2,9 @@
 # System packages the project needs on Debian/Ubuntu, installed with apt only
 # when absent: Chromium (Odoo's tours), PostgreSQL's client tools, the shared
 # libraries and fonts of wkhtmltopdf (the binary itself comes from PyPI, see
-# requirements/odoo.txt), pdftotext (tests read the text of real PDFs) and
-# nginx (bench/scale_out.py puts it in front of two Odoo nodes).
+# requirements/odoo.txt), pdftotext (tests read the text of real PDFs),
+# nginx (bench/scale_out.py puts it in front of two Odoo nodes) and
+# pgBackRest (the production layout's backups; tests/test_point_in_time_recovery.py).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
@@ -11,6 +12,7 @@ command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>
 command -v psql >/dev/null 2>&1 || missing+=(postgresql-client)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v pgbackrest >/dev/null 2>&1 || missing+=(pgbackrest)
 for pkg in libxrender1 libxext6 libx11-6 libfontconfig1 libfreetype6 fontconfig \
     fonts-dejavu-core xfonts-75dpi xfonts-base; do
     dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
