@@ -29,7 +29,6 @@ import argparse
 import json
 import re
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
@@ -37,7 +36,7 @@ from pathlib import Path
 import requests
 
 from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
-from bench.checkout_http import CSRF, free_ports
+from bench.checkout_http import CSRF, free_ports, start_server
 
 BENCH_DB = "coop_bench_member_steps"
 LOGIN = "membre"
@@ -286,26 +285,15 @@ def main():
 
     log_path = Path(tempfile.mkdtemp(prefix="member_steps_")) / "server.log"
     port = free_ports(1)[0]
-    cmd = coop.odoo_cmd(
-        "test.conf",
-        f"--database={BENCH_DB}",
-        f"--db-filter=^{BENCH_DB}$",
-        f"--http-port={port}",
-        "--workers=0",
-        "--max-cron-threads=0",
-        "--log-level=warn",
-        "--log-handler=werkzeug:INFO",
+    # The server's own request log (werkzeug) gives each step's server time.
+    server, url = start_server(
+        port,
+        0,
+        BENCH_DB,
+        extra=("--log-handler=werkzeug:INFO",),
+        stderr=log_path.open("w"),
     )
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=log_path.open("w"))
-    url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(240):
-            try:
-                if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            time.sleep(0.5)
         member = Member(url, log_path, ids)
         steps = {
             "account_checkout": (
