@@ -2,7 +2,7 @@
 {
     "name": "Coop Solidarity Price",
     "summary": "Income-based price tiers, monthly caps and a solidarity fund",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Sales/Sales",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

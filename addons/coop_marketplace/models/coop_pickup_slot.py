@@ -17,14 +17,6 @@ from odoo.tools.sql import column_exists, table_exists
 # every booking, renumbered within it, or is refused.
 PLACE_TRIGGER_SQL = """
 -- Before numbered places, a counter on the slot (#18): its checks go.
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_insert ON sale_order;
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_update ON sale_order;
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_delete ON sale_order;
-DROP TRIGGER IF EXISTS coop_pickup_slot_booked_count ON coop_pickup_slot;
-DROP FUNCTION IF EXISTS coop_pickup_slot_check_booked();
-ALTER TABLE coop_pickup_slot
-    DROP CONSTRAINT IF EXISTS coop_pickup_slot_booked_within_capacity;
-
 CREATE OR REPLACE FUNCTION coop_slot_place_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE

@@ -5,7 +5,6 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
-from odoo.tools.sql import column_exists
 
 from .coop_pickup_slot import install_place_triggers
 
@@ -61,17 +60,7 @@ class SaleOrder(models.Model):
     def init(self):
         res = super().init()
         # No two orders of a slot at the same place: what keeps a slot from
-        # taking more orders than its places (see coop.pickup.slot). Orders
-        # booked before places were numbered get theirs.
-        if column_exists(self.env.cr, "sale_order", "coop_slot_place"):
-            self.env.cr.execute(
-                "UPDATE sale_order o SET coop_slot_place = numbered.place"
-                " FROM (SELECT id, row_number() OVER ("
-                "   PARTITION BY coop_pickup_slot_id ORDER BY id) AS place"
-                "   FROM sale_order WHERE coop_pickup_slot_id IS NOT NULL"
-                " ) numbered"
-                " WHERE o.id = numbered.id AND o.coop_slot_place IS NULL"
-            )
+        # taking more orders than its places (see coop.pickup.slot).
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS sale_order_coop_slot_place_unique"
             " ON sale_order (coop_pickup_slot_id, coop_slot_place)"

@@ -83,11 +83,6 @@ class CoopSolidarityEntry(models.Model):
 
     def init(self):
         # A sale order line enters the fund once; its corrections follow it.
-        # (Replaces the former unique(sale_order_line_id) constraint.)
-        self.env.cr.execute(
-            "ALTER TABLE coop_solidarity_entry"
-            " DROP CONSTRAINT IF EXISTS coop_solidarity_entry_sale_line_uniq"
-        )
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS coop_solidarity_entry_sale_line_once"
             " ON coop_solidarity_entry (sale_order_line_id)"
