@@ -56,6 +56,7 @@ from hypothesis.stateful import (
 from odoo import fields, http
 from odoo.tests.common import JsonRpcException
 
+from odoo.addons.coop_marketplace.tests.common import run_job
 from odoo.addons.coop_members.tests import common as members_common
 
 MEMBERS = ["membre", "sim-a", "sim-d"]
@@ -760,7 +761,7 @@ class Journeys(RuleBasedStateMachine):
                 break
             Cycle._cron_close_steps()
         assert cycle.state == "closed", f"{cycle.name} is {cycle.state}"
-        self.env["coop.order.refund"]._cron_send_pending()
+        run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         following = cycle.copy(
             {
                 "name": f"{cycle.name} (suivant)",
@@ -771,6 +772,6 @@ class Journeys(RuleBasedStateMachine):
             }
         )
         Cycle._cron_open_and_close()
-        self.env["coop.standing.order"]._cron_create_standing_orders()
+        run_job(self.env, "coop_marketplace.ir_cron_coop_standing_orders")
         assert following.state == "open"
         self.note(f"{cycle.name} closes; {following.name} opens")

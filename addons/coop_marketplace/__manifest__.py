@@ -2,7 +2,7 @@
 {
     "name": "Coop Marketplace",
     "summary": "Order cycles, pickup points with slots, checkout and distribution",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

@@ -171,8 +171,9 @@ class CoopOrderCycle(models.Model):
         return True
 
     def action_create_standing_orders(self):
-        """Create now the standing baskets' orders the job would create."""
-        self.env["coop.standing.order"]._create_standing_orders(self)
+        """Create now the standing baskets' orders the job would create, and
+        try again those that found no place (places may have been added)."""
+        self.env["coop.standing.order"]._create_standing_orders(self, retry_missed=True)
         return True
 
     def action_close(self):

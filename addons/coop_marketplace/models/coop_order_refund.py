@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-import threading
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -206,12 +205,15 @@ class CoopOrderRefund(models.Model):
 
     @api.model
     def _cron_send_pending(self):
-        """Send the pending refunds one at a time: one that fails goes to the
-        managers (a to-do) and the others go on; each is committed at once so
-        no refund is ever sent twice."""
-        # Like Odoo's own crons (crm): no commit inside a test's transaction.
-        commit = not getattr(threading.current_thread(), "testing", False)
-        for refund in self.search([("state", "=", "pending")], order="id"):
+        """Send the oldest pending refund: one per call, as the cycle close
+        runs its steps (Odoo's job runner commits after each call and calls
+        again while ``_notify_progress`` says some remain). A refund sent is
+        committed before the next is tried, so none is ever sent twice; one
+        killed while sending is rolled back whole and sent by the next call.
+        One that fails goes to the managers (a to-do) and the others go on."""
+        pending = self.search([("state", "=", "pending")], order="id")
+        if pending:
+            refund = pending[0]
             try:
                 with self.env.cr.savepoint():
                     # The job runs every company's refunds as one user.
@@ -219,6 +221,7 @@ class CoopOrderRefund(models.Model):
             except Exception:
                 _logger.exception("Refund of %s failed", refund.order_id.name)
                 refund._leave_to_managers(refund.amount)
-            if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+        self.env["ir.cron"]._notify_progress(
+            done=min(len(pending), 1), remaining=max(len(pending) - 1, 0)
+        )
         return True

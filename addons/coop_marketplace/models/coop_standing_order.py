@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
-import threading
 
 import pytz
 
@@ -8,6 +7,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 _logger = logging.getLogger(__name__)
+
+# Standing baskets' orders made per call of the job (one transaction each);
+# the system parameter coop_marketplace.standing_orders_per_call overrides it.
+STANDING_ORDERS_PER_CALL = 50
 
 
 class CoopStandingOrder(models.Model):
@@ -72,6 +75,17 @@ class CoopStandingOrder(models.Model):
         "coop.order.cycle",
         string="Cycles skipped",
         help="Cycles for which no order is created (holidays).",
+    )
+    missed_cycle_ids = fields.Many2many(
+        "coop.order.cycle",
+        "coop_standing_order_missed_cycle_rel",
+        "standing_order_id",
+        "cycle_id",
+        string="Cycles without an order",
+        readonly=True,
+        copy=False,
+        help="Cycles whose order could not be made (no place left, nothing"
+        " left to offer): the member was told once.",
     )
     order_ids = fields.One2many(
         "sale.order", "coop_standing_order_id", string="Orders", readonly=True
@@ -336,6 +350,8 @@ class CoopStandingOrder(models.Model):
                 self._prepare_order_payment(order)
                 order.action_confirm()
         except UserError as exc:
+            # Told once: the job does not try this cycle again.
+            self.missed_cycle_ids |= cycle
             self._coop_message_post(
                 body=self.env._(
                     "No order in %(cycle)s: %(reason)s",
@@ -355,9 +371,10 @@ class CoopStandingOrder(models.Model):
         self.ensure_one()
 
     @api.model
-    def _standing_for(self, cycle):
+    def _standing_for(self, cycle, retry_missed=False):
         """The subscriptions taking part in ``cycle`` without an order in it
-        yet, in a fixed number of queries whatever their number."""
+        yet (nor a failed try, unless ``retry_missed``), in a fixed number of
+        queries whatever their number."""
         ordered = self.env["sale.order"]._read_group(
             [
                 ("coop_cycle_id", "=", cycle.id),
@@ -372,34 +389,64 @@ class CoopStandingOrder(models.Model):
                 ("id", "not in", [standing.id for (standing,) in ordered]),
             ],
             order="id",
-        ).filtered(lambda s: s._applies_to(cycle))
+        ).filtered(
+            lambda s: (
+                s._applies_to(cycle)
+                and (retry_missed or cycle not in s.missed_cycle_ids)
+            )
+        )
 
     @api.model
-    def _create_standing_orders(self, cycles, batch_size=None):
-        """The orders of every subscription taking part in the open
-        ``cycles`` that has none yet: what is left after an interrupted run,
-        never twice. ``batch_size``: commit every so many orders (the job;
-        never inside a test's transaction)."""
-        commit = batch_size and not getattr(
-            threading.current_thread(), "testing", False
-        )
+    def _create_standing_orders(self, cycles, limit=None, retry_missed=False):
+        """The orders of the subscriptions taking part in the open
+        ``cycles`` that have none yet: what is left after an interrupted run,
+        never twice. ``limit``: at most so many tried (made, or missed and
+        the member told); ``retry_missed``: try again those that found no
+        place (a manager asks, after adding places)."""
         created = self.env["sale.order"]
+        tried = 0
         for cycle in cycles.filtered(lambda c: c._takes_orders()):
-            for index, subscription in enumerate(self._standing_for(cycle), 1):
+            for subscription in self._standing_for(cycle, retry_missed):
+                if limit is not None and tried >= limit:
+                    return created
+                tried += 1
                 created |= subscription._create_order(cycle)
-                if commit and index % batch_size == 0:
-                    self.env.cr.commit()  # pylint: disable=invalid-commit
         return created
 
     @api.model
+    def _standing_left(self, cycles):
+        return sum(
+            len(self.with_company(cycle.company_id)._standing_for(cycle))
+            for cycle in cycles.filtered(lambda c: c._takes_orders())
+        )
+
+    @api.model
     def _cron_create_standing_orders(self):
-        """The standing baskets of the open cycles, in batches."""
+        """The standing baskets of the open cycles, one batch per call, as
+        the cycle close runs its steps (Odoo's job runner commits after each
+        call and calls again while ``_notify_progress`` says some remain): a
+        batch interrupted is rolled back whole and made by the next call, a
+        committed one is never made twice."""
         cycles = self.env["coop.order.cycle"].search([("state", "=", "open")])
-        for company in cycles.company_id:
-            self.with_company(company)._create_standing_orders(
-                cycles.filtered(lambda c, company=company: c.company_id == company),
-                batch_size=50,
+        left = self._standing_left(cycles)
+        # sudo: a setting of the job, read by whoever runs it.
+        tries = int(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(
+                "coop_marketplace.standing_orders_per_call", STANDING_ORDERS_PER_CALL
             )
+        )
+        for company in cycles.company_id:
+            own = cycles.filtered(lambda c, company=company: c.company_id == company)
+            before = self._standing_left(own)
+            self.with_company(company)._create_standing_orders(own, limit=tries)
+            # Each one tried leaves the list: ordered, or missed and told.
+            tries -= before - self._standing_left(own)
+            if tries <= 0:
+                break
+        remaining = self._standing_left(cycles)
+        self.env["ir.cron"]._notify_progress(done=left - remaining, remaining=remaining)
         return True
 
 

@@ -7,6 +7,20 @@ from odoo.tests import new_test_user
 from odoo.addons.coop_producers.tests import common as producers_common
 
 
+def run_job(env, xmlid):
+    """Run the job ``xmlid`` as Odoo's job runner does: its server action
+    called again while its progress (``ir.cron._notify_progress``) says some
+    work remains (in production each call is its own transaction; here all
+    run in the test's). Returns how many calls it took."""
+    cron = env.ref(xmlid)
+    for calls in range(1, 10000):
+        called, progress = cron._add_progress()
+        called.env["ir.actions.server"].browse(cron.ir_actions_server_id.id).run()
+        if not progress.remaining or not progress.done:
+            return calls
+    raise AssertionError(f"{xmlid} never ends")
+
+
 class CoopMarketplaceCommon(producers_common.CoopProducersCommon):
     """The producers' fixtures (farm A's carrots, brewery B's beer), a
     pickup point open on Friday evening (3 places) and Saturday morning (2

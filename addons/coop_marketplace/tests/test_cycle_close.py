@@ -301,7 +301,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertFalse(paid_tx.child_transaction_ids)
         self.assertFalse(refund.activity_ids)
 
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         refund_tx = paid_tx.child_transaction_ids
         self.assertEqual(refund_tx.operation, "refund")
         self.assertEqual(refund_tx.state, "done")
@@ -311,7 +311,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(refund.state, "sent")
         self.assertEqual(last.coop_refund_state, "refunded")
         # Never twice.
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         with self.assertRaises(UserError):
             refund.action_send()
         self.assertEqual(paid_tx.child_transaction_ids, refund_tx)
@@ -342,8 +342,8 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.env.invalidate_all()
         self.assertEqual(refund.state, "pending")
         self.assertFalse(paid_tx.child_transaction_ids)
-        self.env["coop.order.refund"]._cron_send_pending()
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         self.assertEqual(refund.state, "sent")
         self.assertEqual(len(paid_tx.child_transaction_ids), 1)
 
@@ -359,7 +359,7 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         self.assertEqual(refund.state, "manual")
         self.assertEqual(len(refund.activity_ids), 1)
         self.assertIn("Refund", refund.activity_ids.summary)
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         self.assertEqual(refund.state, "manual")
         self.assertEqual(len(refund.activity_ids), 1)
         with self.assertRaises(UserError):

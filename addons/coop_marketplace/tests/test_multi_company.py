@@ -92,7 +92,7 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
         # The close's own job, step by step, as company A's user too.
         for _step in range(10):
             cron_env["coop.order.cycle"]._cron_close_steps()
-        cron_env["coop.order.refund"]._cron_send_pending()
+        common.run_job(cron_env, "coop_marketplace.ir_cron_coop_order_refunds")
 
     def test_the_close_and_its_jobs_create_in_the_cycles_company(self):
         self.assertEqual(self.slot_b.company_id, self.company_b)

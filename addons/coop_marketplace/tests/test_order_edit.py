@@ -111,7 +111,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         self.assertFalse(self.order.coop_amount_due)
         self.assertFalse(self.order._has_to_be_paid())
         # Sent by the refunds' job through the provider, partially.
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         refund_tx = paid_tx.child_transaction_ids
         self.assertEqual(refund_tx.operation, "refund")
         self.assertEqual(refund_tx.state, "done")

@@ -125,7 +125,7 @@ class TestWeighing(common.CoopMarketplaceCommon, TransactionCase):
         self.assertEqual(refund.reason, "weight")
         self.assertAlmostEqual(refund.amount, 2.50, 2)
         self.assertFalse(self.order.coop_amount_due)
-        self.env["coop.order.refund"]._cron_send_pending()
+        common.run_job(self.env, "coop_marketplace.ir_cron_coop_order_refunds")
         self.assertAlmostEqual(paid.child_transaction_ids.amount, -2.50, 2)
         # Weighed again heavier than paid: the refund stands (already sent),
         # the rest is collected at the pickup.
