@@ -104,7 +104,7 @@ def pgbackrest(work, cluster, *args):
     """pgBackRest with the production file, its paths moved to ``work``."""
     return run(
         "pgbackrest",
-        f"--config={PGBACKREST_CONF}",
+        f"--config={work / 'pgbackrest.conf'}",
         f"--repo1-path={work / 'repo'}",
         f"--log-path={work / 'log'}",
         f"--pg1-path={cluster.data}",
@@ -118,6 +118,9 @@ def test_restore_to_a_point_in_time():
     os.chmod(work, 0o755)
     for folder in ("repo", "log"):
         (work / folder).mkdir()
+    # The production file, where user postgres can read it (a checkout may
+    # be in a folder only root enters).
+    shutil.copy(PGBACKREST_CONF, work / "pgbackrest.conf")
     if os.geteuid() == 0:
         postgres = pwd.getpwnam("postgres")
         os.chown(work, postgres.pw_uid, postgres.pw_gid)
@@ -141,7 +144,7 @@ def test_restore_to_a_point_in_time():
         archive = " ".join(
             [
                 "pgbackrest",
-                f"--config={PGBACKREST_CONF}",
+                f"--config={work / 'pgbackrest.conf'}",
                 f"--repo1-path={work / 'repo'}",
                 f"--log-path={work / 'log'}",
                 f"--pg1-path={primary.data}",
