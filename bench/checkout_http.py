@@ -22,9 +22,7 @@ The database is dropped at the end.
 """
 
 import argparse
-import contextlib
 import re
-import socket
 import statistics
 import subprocess
 import threading
@@ -135,15 +133,6 @@ def setup(env, members, capacity):
         "point": point,
         "pickup": pickup,
     }
-
-
-def free_ports(count):
-    """``count`` distinct free ports (bound together, so none repeats)."""
-    with contextlib.ExitStack() as stack:
-        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
-        for sock in sockets:
-            sock.bind(("127.0.0.1", 0))
-        return [sock.getsockname()[1] for sock in sockets]
 
 
 def start_server(port, workers, dbname=BENCH_DB, extra=(), stderr=subprocess.PIPE):
@@ -281,7 +270,7 @@ def main():
             "logins": data["users"].mapped("login"),
         }
         cr.commit()
-    server, url = start_server(free_ports(1)[0], args.workers)
+    server, url = start_server(coop.free_ports(1)[0], args.workers)
     try:
         with ThreadPoolExecutor(10) as pool:
             sessions = list(pool.map(lambda lg: login(url, lg), ids["logins"]))

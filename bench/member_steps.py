@@ -36,7 +36,7 @@ from pathlib import Path
 import requests
 
 from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
-from bench.checkout_http import CSRF, free_ports, start_server
+from bench.checkout_http import CSRF, start_server
 
 BENCH_DB = "coop_bench_member_steps"
 LOGIN = "membre"
@@ -284,7 +284,7 @@ def main():
         return order.id, line.id, changes["quantity"]
 
     log_path = Path(tempfile.mkdtemp(prefix="member_steps_")) / "server.log"
-    port = free_ports(1)[0]
+    port = coop.free_ports(1)[0]
     # The server's own request log (werkzeug) gives each step's server time.
     server, url = start_server(
         port,

@@ -159,7 +159,7 @@ def replica(conn, workdir):
         folder.mkdir(mode=0o700)
         if owner:
             os.chown(folder, owner.pw_uid, owner.pw_gid)
-    port = checkout_http.free_ports(1)[0]
+    port = coop.free_ports(1)[0]
     start = time.perf_counter()
     subprocess.run(
         [
@@ -294,7 +294,7 @@ def nginx(workdir, http_nodes, websocket_nodes):
     """nginx with the production configuration, its upstreams pointed at
     ``http_nodes`` / ``websocket_nodes`` (ports); yields (url, access log)."""
     site = (ROOT / "docker" / "production" / "nginx.conf").read_text()
-    port = checkout_http.free_ports(1)[0]
+    port = coop.free_ports(1)[0]
 
     def upstream(name, ports):
         servers = "".join(f"    server 127.0.0.1:{p};\n" for p in ports)
@@ -353,7 +353,7 @@ def nodes(workdir, count, workers, stats, replica_port=None):
     started, logs = [], []
     try:
         for index in range(count):
-            http_port, gevent_port = checkout_http.free_ports(2)
+            http_port, gevent_port = coop.free_ports(2)
             extra = [f"--gevent-port={gevent_port}", "--proxy-mode"]
             if replica_port:
                 extra += [

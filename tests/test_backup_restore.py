@@ -253,14 +253,22 @@ def tamper_digest(folder):
     path.write_text(json.dumps(manifest))
 
 
+@pytest.fixture
+def restored_once(tmp_path, restored_name, cleanup):
+    """A backup of the test database and its restore under ``restored_name``
+    (what a forced restore then replaces): (folder, data dir)."""
+    cleanup(restored_name)
+    data_dir = Path(config["data_dir"])
+    folder = backup.backup(get_db_name(), tmp_path, data_dir=data_dir)
+    backup.restore(folder, restored_name, data_dir=data_dir)
+    return folder, data_dir
+
+
 def test_force_keeps_the_database_when_the_backup_is_refused(
-    tmp_path, restored_name, cleanup
+    restored_once, restored_name
 ):
     """#33 (2): FORCE dropped the database before checking the backup."""
-    cleanup(restored_name)
-    db, data_dir = get_db_name(), Path(config["data_dir"])
-    folder = backup.backup(db, tmp_path, data_dir=data_dir)
-    backup.restore(folder, restored_name, data_dir=data_dir)
+    folder, data_dir = restored_once
     # Work done in it since (what a forced restore must not lose).
     run_sql(
         restored_name,
@@ -277,12 +285,9 @@ def test_force_keeps_the_database_when_the_backup_is_refused(
 
 
 def test_force_keeps_the_replaced_database_under_a_dated_name(
-    tmp_path, restored_name, cleanup
+    restored_once, restored_name
 ):
-    cleanup(restored_name)
-    db, data_dir = get_db_name(), Path(config["data_dir"])
-    folder = backup.backup(db, tmp_path, data_dir=data_dir)
-    backup.restore(folder, restored_name, data_dir=data_dir)
+    folder, data_dir = restored_once
     backup.restore(folder, restored_name, data_dir=data_dir, force=True)
     kept = databases_like(f"{restored_name}_before_restore_")
     assert len(kept) == 1

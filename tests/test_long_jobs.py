@@ -7,7 +7,6 @@ it was making is gone whole; a new server makes the rest, none twice."""
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -24,12 +23,6 @@ from backup_helpers import run_sql, template_copy
 
 PER_CALL = 8  # the job's batch (50 by default: a system parameter)
 BASKETS = 24  # three calls of the job
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def query(db, statement):
@@ -69,7 +62,7 @@ def start_job_server(db, log):
         " now() at time zone 'UTC' FROM ir_model_data WHERE module ="
         " 'coop_marketplace' AND name = 'ir_cron_coop_standing_orders'",
     )
-    port = free_port()
+    port = coop.free_ports(1)[0]
     server = subprocess.Popen(
         coop.odoo_cmd(
             "test.conf",

@@ -11,7 +11,6 @@ the server the tests share keeps its settings."""
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,12 +28,6 @@ from backup_helpers import a_member_joins_at_the_till
 
 PGBACKREST_CONF = ROOT / "docker" / "production" / "pgbackrest.conf"
 DB = "coop_pitr"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_major():
@@ -69,7 +62,7 @@ class Cluster:
         self.data = work / name
         self.socket = work / f"{name}-socket"
         self.socket.mkdir()
-        self.port = free_port()
+        self.port = coop.free_ports(1)[0]
 
     def start(self, *options):
         run(

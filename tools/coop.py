@@ -18,12 +18,14 @@ Environment:
 
 import argparse
 import ast
+import contextlib
 import datetime
 import getpass
 import hashlib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -119,6 +121,15 @@ def odoo_cmd(config, *extra):
     ]
 
 
+def free_ports(count):
+    """``count`` distinct free ports (bound together, so none repeats)."""
+    with contextlib.ExitStack() as stack:
+        sockets = [stack.enter_context(socket.socket()) for _ in range(count)]
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+
+
 def connect(dbname="postgres"):
     try:
         conn = psycopg2.connect(
@@ -143,16 +154,22 @@ def db_exists(name):
         return bool(cr.fetchone())
 
 
-def drop_db(name, data_dir=None):
+def close_connections(name):
+    """End every session on database ``name`` (a running server's, a
+    forgotten shell's): dropping or renaming it needs it alone."""
     conn = connect()
     with conn.cursor() as cr:
         cr.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = %s AND pid <> pg_backend_pid()",
             [name],
         )
-        cr.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
     conn.close()
+
+
+def drop_db(name, data_dir=None):
+    close_connections(name)
+    run_ddl("DROP DATABASE IF EXISTS {}", name)
     shutil.rmtree(Path(data_dir or DATA_DIR) / "filestore" / name, ignore_errors=True)
 
 
@@ -181,14 +198,7 @@ def copy_db(source, target):
 def rename_db(source, target, data_dir=None):
     """Rename ``source``, filestore included; the connections to it (a
     running server's) are closed first."""
-    conn = connect()
-    with conn.cursor() as cr:
-        cr.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = %s AND pid <> pg_backend_pid()",
-            [source],
-        )
-    conn.close()
+    close_connections(source)
     run_ddl("ALTER DATABASE {} RENAME TO {}", source, target)
     filestore = Path(data_dir or DATA_DIR) / "filestore"
     if (filestore / source).is_dir():

@@ -428,7 +428,6 @@ class CoopStandingOrder(models.Model):
         batch interrupted is rolled back whole and made by the next call, a
         committed one is never made twice."""
         cycles = self.env["coop.order.cycle"].search([("state", "=", "open")])
-        left = self._standing_left(cycles)
         # sudo: a setting of the job, read by whoever runs it.
         tries = int(
             self.env["ir.config_parameter"]
@@ -437,16 +436,23 @@ class CoopStandingOrder(models.Model):
                 "coop_marketplace.standing_orders_per_call", STANDING_ORDERS_PER_CALL
             )
         )
-        for company in cycles.company_id:
-            own = cycles.filtered(lambda c, company=company: c.company_id == company)
-            before = self._standing_left(own)
-            self.with_company(company)._create_standing_orders(own, limit=tries)
-            # Each one tried leaves the list: ordered, or missed and told.
-            tries -= before - self._standing_left(own)
-            if tries <= 0:
+        left = {
+            company: self._standing_left(
+                cycles.filtered(lambda c, company=company: c.company_id == company)
+            )
+            for company in cycles.company_id
+        }
+        done = 0
+        for company, waiting in left.items():
+            if done >= tries:
                 break
-        remaining = self._standing_left(cycles)
-        self.env["ir.cron"]._notify_progress(done=left - remaining, remaining=remaining)
+            own = cycles.filtered(lambda c, company=company: c.company_id == company)
+            self.with_company(company)._create_standing_orders(own, limit=tries - done)
+            # Each one tried leaves the list (ordered, or missed and told):
+            # what is left is counted once, not after every batch.
+            done += min(tries - done, waiting)
+        remaining = sum(left.values()) - done
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return True
 
 
