@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
+from odoo.exceptions import ValidationError
 
 
 class DeliveryCarrier(models.Model):
@@ -78,12 +79,12 @@ class DeliveryCarrier(models.Model):
             "warning_message": False,
         }
 
-    def _coop_slot_kind(self):
-        if self.delivery_type == "coop_bike":
-            return "delivery"
-        return super()._coop_slot_kind()
+    # === coop_bike: the delivery mode's hooks (see coop_marketplace) === #
 
-    def _coop_bike_slot_domain(self, order):
+    def _coop_bike_slot_kind(self):
+        return "delivery"
+
+    def _coop_bike_slot_domain(self, order, all_points=False):
         """The delivery slots ``order`` can book: those of the hub of the
         zone serving its address, in its cycle; None outside the zones."""
         self.ensure_one()
@@ -95,6 +96,24 @@ class DeliveryCarrier(models.Model):
             ("kind", "=", "delivery"),
             ("point_id", "=", zone.hub_point_id.id),
         ]
+
+    def _coop_bike_check_ready(self, order):
+        """The address is in a zone, the slot is one of its hub's in the
+        cart's cycle."""
+        domain = self._coop_bike_slot_domain(order)
+        if domain is None:
+            raise ValidationError(
+                self.env._(
+                    "Bike delivery doesn't reach this address: choose a pickup point."
+                )
+            )
+        slot = order.coop_pickup_slot_id
+        if not slot:
+            raise ValidationError(self.env._("Please choose a delivery slot."))
+        if not slot.sudo().filtered_domain(domain):
+            raise ValidationError(
+                self.env._("The delivery slot doesn't serve this address any more.")
+            )
 
     def coop_bike_send_shipping(self, pickings):
         return [{"exact_price": 0.0, "tracking_number": False} for _p in pickings]

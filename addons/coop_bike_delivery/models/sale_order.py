@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
 
 DELIVERY_STATES = [
     ("planned", "Prepared"),
@@ -52,17 +52,8 @@ class SaleOrder(models.Model):
         return status
 
     # === The checkout's slot step, for deliveries === #
-
-    def _coop_bookable_slot_domain(self, all_points=False):
-        if self._coop_is_bike():
-            return self.carrier_id._coop_bike_slot_domain(self)
-        return super()._coop_bookable_slot_domain(all_points=all_points)
-
-    def _coop_slot_fits(self, slot):
-        # A delivery slot for a delivery, a pickup slot for anything else.
-        return super()._coop_slot_fits(slot) and (
-            (slot.kind == "delivery") == self._coop_is_bike()
-        )
+    # (the slots, their kind and the last check before payment: the bike's
+    # delivery mode, on its carrier)
 
     def _coop_set_pickup_slot(self, slot):
         # A stop of a round stays where the round planned it.
@@ -74,34 +65,6 @@ class SaleOrder(models.Model):
                 )
             )
         return super()._coop_set_pickup_slot(slot)
-
-    def _check_cart_is_ready_to_be_paid(self):
-        if self._coop_is_bike():
-            self._coop_check_delivery_ready()
-        return super()._check_cart_is_ready_to_be_paid()
-
-    def _coop_check_delivery_ready(self):
-        """The server's last word on a delivery: the address is in a zone,
-        the slot is one of its hub's in the cart's open cycle."""
-        self.ensure_one()
-        domain = self.carrier_id._coop_bike_slot_domain(self)
-        if domain is None:
-            raise ValidationError(
-                self.env._(
-                    "Bike delivery doesn't reach this address: choose a pickup point."
-                )
-            )
-        slot = self.coop_pickup_slot_id
-        if not slot:
-            raise ValidationError(self.env._("Please choose a delivery slot."))
-        if not slot.sudo().filtered_domain(domain):
-            raise ValidationError(
-                self.env._("The delivery slot doesn't serve this address any more.")
-            )
-        if not self.coop_cycle_id._takes_orders():
-            raise ValidationError(
-                self.env._("The order cycle is closed: this basket can't be paid.")
-            )
 
     def _coop_delivery_address(self):
         """The delivery address on one line, for the member's checkout."""

@@ -75,7 +75,7 @@ class CoopWebsiteSale(WebsiteSale):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection
         if (
-            order_sudo.carrier_id.delivery_type == "coop_pickup"
+            order_sudo.carrier_id._coop_needs_point()
             and not order_sudo.coop_pickup_point_id
         ):
             return request.redirect("/shop/checkout")
@@ -120,7 +120,7 @@ class CoopWebsiteSale(WebsiteSale):
         if not order_sudo._coop_needs_slot():
             return request.redirect("/shop/confirm_order")
         if (
-            order_sudo.carrier_id.delivery_type == "coop_pickup"
+            order_sudo.carrier_id._coop_needs_point()
             and not order_sudo.coop_pickup_point_id
         ):
             return request.redirect("/shop/checkout")

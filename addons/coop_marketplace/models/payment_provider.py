@@ -21,7 +21,7 @@ class PaymentProvider(models.Model):
             company_id, *args, sale_order_id=sale_order_id, report=report, **kwargs
         )
         order = self.env["sale.order"].browse(sale_order_id).exists()
-        if order.carrier_id.delivery_type != "coop_pickup":
+        if not order.carrier_id._coop_paid_at_handover():
             at_pickup = providers.filtered(
                 lambda p: p.code == "custom" and p.custom_mode == "coop_at_pickup"
             )

@@ -179,10 +179,16 @@ class SaleOrder(models.Model):
     def _coop_slot_fits(self, slot):
         """The one predicate "this slot fits this order": in the order's
         cycle, at its pickup point (an order taken by the staff may have no
-        point yet: the slot's point is then taken)."""
+        point yet: the slot's point is then taken), of the kind its delivery
+        mode books (a pickup slot without a mode)."""
         self.ensure_one()
-        return slot.cycle_id == self.coop_cycle_id and (
-            not self.coop_pickup_point_id or slot.point_id == self.coop_pickup_point_id
+        return (
+            slot.cycle_id == self.coop_cycle_id
+            and (
+                not self.coop_pickup_point_id
+                or slot.point_id == self.coop_pickup_point_id
+            )
+            and slot.kind == (self.carrier_id._coop_slot_kind() or "pickup")
         )
 
     # ------------------------------------------------------------------
@@ -318,7 +324,7 @@ class SaleOrder(models.Model):
         """For coop pickup points, only the id sent by the browser is used:
         the point must be one the carrier serves, and its address is taken
         from the database."""
-        if self.carrier_id.delivery_type != "coop_pickup":
+        if not self.carrier_id._coop_needs_point():
             return super()._set_pickup_location(pickup_location_data)
         self.ensure_one()
         point = self.env["coop.pickup.point"]
@@ -364,22 +370,10 @@ class SaleOrder(models.Model):
         )
 
     def _coop_bookable_slot_domain(self, all_points=False):
-        """The pickup slots of the chosen point (of every point the carrier
-        serves, with ``all_points``) in the cart's cycle; None: nothing to
-        book yet. Other delivery methods offer their own kind of slot."""
+        """The slots this cart may book, as its delivery mode says (None:
+        nothing to book yet)."""
         self.ensure_one()
-        if not (self.coop_pickup_point_id and self.coop_cycle_id):
-            return None
-        points = (
-            self.carrier_id._coop_pickup_points()
-            if all_points and self.carrier_id.delivery_type == "coop_pickup"
-            else self.coop_pickup_point_id
-        )
-        return [
-            ("cycle_id", "=", self.coop_cycle_id.id),
-            ("kind", "=", "pickup"),
-            ("point_id", "in", points.ids),
-        ]
+        return self.carrier_id._coop_slot_domain(self, all_points=all_points)
 
     def _coop_needs_slot(self):
         """Whether the checkout has a slot step for this cart's delivery
@@ -420,8 +414,7 @@ class SaleOrder(models.Model):
         """The server's last word before payment: point, slot and cycle are
         checked again, whatever the browser sent; so is the basket
         minimum."""
-        if self.carrier_id.delivery_type == "coop_pickup":
-            self._coop_check_pickup_ready()
+        self.carrier_id._coop_check_ready(self)
         if message := self._coop_basket_minimum_message():
             raise ValidationError(message)
         if self.coop_cycle_id:
@@ -461,24 +454,6 @@ class SaleOrder(models.Model):
             minimum=format_amount(self.env, minimum, self.currency_id),
             missing=format_amount(self.env, missing, self.currency_id),
         )
-
-    def _coop_check_pickup_ready(self):
-        self.ensure_one()
-        point, slot = self.coop_pickup_point_id, self.coop_pickup_slot_id
-        if not point or point not in self.carrier_id._coop_pickup_points():
-            raise ValidationError(self.env._("Please choose a pickup point."))
-        if not slot:
-            raise ValidationError(self.env._("Please choose a pickup slot."))
-        if not self._coop_slot_fits(slot):
-            raise ValidationError(
-                self.env._(
-                    "The pickup slot doesn't match the pickup point or the cycle."
-                )
-            )
-        if not self.coop_cycle_id._takes_orders():
-            raise ValidationError(
-                self.env._("The order cycle is closed: this basket can't be paid.")
-            )
 
     def _send_order_notification_mail(self, mail_template):
         """A mail that can't be built (its PDF quotation attached: no

@@ -34,6 +34,9 @@ class CoopPriceTier(models.Model):
         help="The standard price: visitors, members without a tier, expired or"
         " inactive memberships.",
     )
+    # The price rules: a new one is a ``selection_add`` here and its
+    # ``_price_rule_<rule>_values`` and ``_price_rule_<rule>_is_discount``
+    # methods (see "Price rules" below), nothing edited.
     rule = fields.Selection(
         [
             ("coefficient", "Coefficient on the reference price"),
@@ -104,9 +107,11 @@ class CoopPriceTier(models.Model):
 
     @api.depends("is_reference", "rule", "price_change")
     def _compute_is_discount(self):
+        # A new rule with fields of its own adds them here (its override's
+        # @api.depends replaces this one's).
         for tier in self:
-            tier.is_discount = not tier.is_reference and (
-                tier.rule == "cost_margin" or tier.price_change < 0
+            tier.is_discount = (
+                not tier.is_reference and tier._price_rule_hook("is_discount")()
             )
 
     def _compute_member_count(self):
@@ -168,23 +173,26 @@ class CoopPriceTier(models.Model):
         res = super().write(vals)
         if {"is_reference", "company_id", "active"} & set(vals):
             self.env.registry.clear_cache()
-        if set(vals) & self._PRICING_FIELDS:
+        if set(vals) & self._pricing_fields():
             self._sync_pricelist()
         return res
 
-    _PRICING_FIELDS = {
-        "display_label",
-        "sequence",
-        "active",
-        "company_id",
-        "rule",
-        "price_change",
-        "cost_margin",
-        "rounding",
-        "excluded_categ_ids",
-        "excluded_product_tmpl_ids",
-        "is_reference",
-    }
+    def _pricing_fields(self):
+        """The fields the pricelist is made of (a new price rule adds its
+        own)."""
+        return {
+            "display_label",
+            "sequence",
+            "active",
+            "company_id",
+            "rule",
+            "price_change",
+            "cost_margin",
+            "rounding",
+            "excluded_categ_ids",
+            "excluded_product_tmpl_ids",
+            "is_reference",
+        }
 
     def _sync_pricelist(self):
         # sudo: staff who define tiers (members managers) are not pricing
@@ -236,21 +244,46 @@ class CoopPriceTier(models.Model):
             )
             for categ in self.excluded_categ_ids
         ]
-        if self.rule == "cost_margin":
-            rule = {"base": "standard_price", "price_discount": -self.cost_margin}
-        else:
-            rule = {"base": "list_price", "price_discount": -self.price_change}
         items.append(
             Command.create(
                 {
                     "applied_on": "3_global",
                     "compute_price": "formula",
                     "price_round": self.rounding,
-                    **rule,
+                    **self._price_rule_hook("values")(),
                 }
             )
         )
         return items
+
+    # ------------------------------------------------------------------
+    # Price rules: one pair of methods per value of ``rule``
+    # ------------------------------------------------------------------
+
+    def _price_rule_hook(self, hook):
+        """The tier's rule's method for ``hook`` ("values": the formula of
+        its pricelist's global item; "is_discount": whether it sells below
+        the reference price, so costs the fund)."""
+        self.ensure_one()
+        method = getattr(self, f"_price_rule_{self.rule}_{hook}", None)
+        if method is None:
+            raise NotImplementedError(
+                f"price rule {self.rule!r} has no _price_rule_{self.rule}_{hook}"
+            )
+        return method
+
+    def _price_rule_coefficient_values(self):
+        return {"base": "list_price", "price_discount": -self.price_change}
+
+    def _price_rule_coefficient_is_discount(self):
+        return self.price_change < 0
+
+    def _price_rule_cost_margin_values(self):
+        return {"base": "standard_price", "price_discount": -self.cost_margin}
+
+    def _price_rule_cost_margin_is_discount(self):
+        # Near cost is always below the reference price.
+        return True
 
     def _coop_reference_price_templates(self):
         """What no tier discounts, whatever its rule: the share products
