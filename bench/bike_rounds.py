@@ -47,7 +47,7 @@ def build(env, deliveries, couriers, per_round, seed=17):
         }
     )
     cycle.state = "open"  # no slot generation from the demo's templates
-    slots = env["coop.pickup.slot"].create(
+    slots = env["coop.slot"].create(
         [
             {
                 "point_id": hub.id,
@@ -79,7 +79,7 @@ def build(env, deliveries, couriers, per_round, seed=17):
                 "partner_id": member.id,
                 "coop_cycle_id": cycle.id,
                 "carrier_id": zone.carrier_id.id,
-                "coop_pickup_slot_id": slots[i % 2].id,
+                "coop_slot_id": slots[i % 2].id,
                 "order_line": [Command.create({"product_id": product.id})],
             }
             for i, member in enumerate(members)

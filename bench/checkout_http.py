@@ -54,7 +54,7 @@ def setup(env, members, capacity):
     website = env["website"].search([("company_id", "=", env.company.id)], limit=1)
     point = env["coop.pickup.point"].search([], limit=1)
     now = fields.Datetime.now()
-    slot = env["coop.pickup.slot"].create(
+    slot = env["coop.slot"].create(
         {
             "point_id": point.id,
             "cycle_id": cycle.id,
@@ -288,7 +288,7 @@ def main():
         outcomes, latencies = run(sessions, WithSlots(url, ids["slot"]))
         with registry.cursor() as cr:
             cr.execute(
-                "SELECT count(*) FROM sale_order WHERE coop_pickup_slot_id = %s",
+                "SELECT count(*) FROM sale_order WHERE coop_slot_id = %s",
                 [ids["slot"]],
             )
             booked = f"{cr.fetchone()[0]} / {args.capacity}"

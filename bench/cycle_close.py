@@ -84,7 +84,7 @@ def build(env, lines, producers, points):
         [{"name": f"Point {i:02d}", "partner_id": farms[0].id} for i in range(points)]
     )
     order_count = lines // LINES_PER_ORDER
-    slots = env["coop.pickup.slot"].create(
+    slots = env["coop.slot"].create(
         [
             {
                 "point_id": point.id,
@@ -103,8 +103,8 @@ def build(env, lines, producers, points):
                 {
                     "partner_id": members[i % len(members)].id,
                     "coop_cycle_id": cycle.id,
-                    "coop_pickup_point_id": slots[i % points].point_id.id,
-                    "coop_pickup_slot_id": slots[i % points].id,
+                    "coop_point_id": slots[i % points].point_id.id,
+                    "coop_slot_id": slots[i % points].id,
                     "order_line": [
                         Command.create({"product_id": product.id, "product_uom_qty": 1})
                         for product in rng.sample(list(products), LINES_PER_ORDER)
@@ -126,7 +126,7 @@ def close(cycle, orders):
     others = env["sale.order"].search(
         [("coop_cycle_id", "=", cycle.id), ("id", "not in", orders.ids)]
     )
-    others.write({"coop_cycle_id": False, "coop_pickup_slot_id": False})
+    others.write({"coop_cycle_id": False, "coop_slot_id": False})
     env.flush_all()
     env.invalidate_all()
     per_step = Counter()

@@ -44,7 +44,7 @@ def _cycle(env, products, name, points):
     )
     # Opened by hand: no slot generation from the demo points' templates.
     cycle.state = "open"
-    slots = env["coop.pickup.slot"].create(
+    slots = env["coop.slot"].create(
         [
             {
                 "point_id": point.id,
@@ -143,8 +143,8 @@ def bench_weighed(env, count):
             {
                 "partner_id": member.id,
                 "coop_cycle_id": cycle.id,
-                "coop_pickup_point_id": slots[i % len(slots)].point_id.id,
-                "coop_pickup_slot_id": slots[i % len(slots)].id,
+                "coop_point_id": slots[i % len(slots)].point_id.id,
+                "coop_slot_id": slots[i % len(slots)].id,
                 "order_line": [
                     Command.create({"product_id": chicken.id, "product_uom_qty": 1}),
                     Command.create({"product_id": eggs.id, "product_uom_qty": 1}),

@@ -458,8 +458,8 @@ def slot_bookings(slot_id, replica_port=None):
         return query(
             conn,
             "SELECT count(DISTINCT o.coop_slot_place), s.capacity, count(o.id)"
-            " FROM coop_pickup_slot s"
-            " LEFT JOIN sale_order o ON o.coop_pickup_slot_id = s.id"
+            " FROM coop_slot s"
+            " LEFT JOIN sale_order o ON o.coop_slot_id = s.id"
             " WHERE s.id = %s GROUP BY s.id",
             [slot_id],
         )[0]

@@ -62,7 +62,7 @@ def main():
             }
         )
         cycle.action_open()
-        slot = env["coop.pickup.slot"].create(
+        slot = env["coop.slot"].create(
             {
                 "point_id": point.id,
                 "cycle_id": cycle.id,
@@ -76,7 +76,7 @@ def main():
                 {
                     "partner_id": p.id,
                     "coop_cycle_id": cycle.id,
-                    "coop_pickup_point_id": point.id,
+                    "coop_point_id": point.id,
                 }
                 for p in partners
             ]
@@ -104,7 +104,7 @@ def main():
                     order = env["sale.order"].browse(order_id)
                     if with_slot:
                         order._coop_set_pickup_slot(
-                            env["coop.pickup.slot"].browse(ids["slot"])
+                            env["coop.slot"].browse(ids["slot"])
                         )
                     else:
                         order.note = "checkout"
@@ -131,8 +131,7 @@ def main():
                 booked = sum(ok for ok, _s in results)
                 with registry.cursor() as cr:
                     cr.execute(
-                        "SELECT count(*) FROM sale_order"
-                        " WHERE coop_pickup_slot_id = %s",
+                        "SELECT count(*) FROM sale_order WHERE coop_slot_id = %s",
                         [ids["slot"]],
                     )
                     in_db = cr.fetchone()[0]
@@ -148,7 +147,7 @@ def main():
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["sale.order"].browse(ids["orders"]).unlink()
-            cr.execute("DELETE FROM coop_pickup_slot WHERE id = %s", [ids["slot"]])
+            cr.execute("DELETE FROM coop_slot WHERE id = %s", [ids["slot"]])
             cr.execute("DELETE FROM coop_order_cycle WHERE id = %s", [ids["cycle"]])
             env["coop.pickup.point"].browse(ids["point"]).unlink()
             env["product.product"].browse(ids["product"]).unlink()

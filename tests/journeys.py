@@ -353,7 +353,7 @@ class Journeys(RuleBasedStateMachine):
 
     @rule(login=st.sampled_from(MEMBERS), data=st.data())
     def move_order(self, login, data):
-        orders = self.confirmed_orders(login).filtered("coop_pickup_point_id")
+        orders = self.confirmed_orders(login).filtered("coop_point_id")
         if not orders:
             return
         order = data.draw(st.sampled_from(orders.sorted("id")))
@@ -457,7 +457,7 @@ class Journeys(RuleBasedStateMachine):
                 [
                     ("coop_cycle_id.state", "in", ("closed", "done")),
                     ("state", "=", "sale"),
-                    ("coop_pickup_slot_id", "!=", False),
+                    ("coop_slot_id", "!=", False),
                 ]
             )
             .filtered(lambda order: not order.coop_collected)

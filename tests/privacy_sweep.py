@@ -38,7 +38,7 @@ PUBLIC_MODELS = {
     "coop.order.cycle",
     "coop.order.cycle.line",
     "coop.pickup.point",
-    "coop.pickup.slot",
+    "coop.slot",
     "coop.share.class",
     "mail.message.subtype",
     "payment.method",

@@ -46,7 +46,7 @@ class TestClosingInstantAndMembership(HttpCase):
         self.assertEqual(self.order.state, "sale")
         line = self.order.order_line.filtered(lambda l: l.product_id == self.carrots)
         quantities = {l: l.product_uom_qty for l in self.order.order_line}
-        slot = self.order.coop_pickup_slot_id
+        slot = self.order.coop_slot_id
         other_slot = self.cycle.slot_ids.filtered(
             lambda s: s.point_id == slot.point_id and s != slot and s.kind == "pickup"
         )[:1]
@@ -79,7 +79,7 @@ class TestClosingInstantAndMembership(HttpCase):
         self.assertEqual(
             {l: l.product_uom_qty for l in self.order.order_line}, quantities
         )
-        self.assertEqual(self.order.coop_pickup_slot_id, slot)
+        self.assertEqual(self.order.coop_slot_id, slot)
         page = self.url_open(f"/my/orders/{self.order.id}").text
         self.assertIn("ne peut plus être modifiée", page)
         # A standing basket taken now makes no order in this cycle.
@@ -106,15 +106,15 @@ class TestClosingInstantAndMembership(HttpCase):
         refuses after the closing time."""
         other_slot = self.cycle.slot_ids.filtered(
             lambda s: (
-                s.point_id == self.order.coop_pickup_point_id
-                and s != self.order.coop_pickup_slot_id
+                s.point_id == self.order.coop_point_id
+                and s != self.order.coop_slot_id
                 and s.kind == "pickup"
             )
         )[:1]
         self.pass_the_closing_time()
         with self.assertRaises(UserError):
             self.order.with_user(self.manager).with_context(coop_slot_owner=True).write(
-                {"coop_pickup_slot_id": other_slot.id, "coop_slot_place": 1}
+                {"coop_slot_id": other_slot.id, "coop_slot_place": 1}
             )
 
     def test_a_member_of_another_coop_orders_nothing_here(self):

@@ -189,9 +189,9 @@ class TestPickupDayAsTheVolunteer(MoneyOnTheDemo):
         views = Orders.get_views([(view.id, "list")])
         names = list(views["models"]["sale.order"]["fields"])
         domain = safe_eval(action.domain)
-        groups = Orders.web_read_group(
-            domain, ["coop_pickup_slot_id"], ["coop_pickup_slot_id"]
-        )["groups"]
+        groups = Orders.web_read_group(domain, ["coop_slot_id"], ["coop_slot_id"])[
+            "groups"
+        ]
         self.assertTrue(groups)
         for group in groups:
             records = Orders.web_search_read(

@@ -570,11 +570,16 @@ def check_browser():
 
 def cmd_test(args):
     check_browser()
-    template = ensure_template()
-    say(f"creating {TEST_DB} from {template}")
-    copy_db(template, TEST_DB)
+    database, logfile = TEST_DB, LOG_DIR / "test.log"
+    if args.database:
+        # Another database as it is (an upgraded one: tests/test_upgrade.py),
+        # with its own log and port beside a test run that may be going on.
+        database, logfile = args.database, LOG_DIR / f"test-{args.database}.log"
+    else:
+        template = ensure_template()
+        say(f"creating {TEST_DB} from {template}")
+        copy_db(template, TEST_DB)
     LOG_DIR.mkdir(exist_ok=True)
-    logfile = LOG_DIR / "test.log"
     logfile.write_text("")
     paths = args.paths or [
         *(str(ADDONS_DIR / a / "tests") for a in OUR_ADDONS),
@@ -587,13 +592,14 @@ def cmd_test(args):
         "-p",
         "no:cacheprovider",
         f"--odoo-config={ROOT / 'config' / 'test.conf'}",
-        f"--odoo-database={TEST_DB}",
+        f"--odoo-database={database}",
         f"--odoo-addons-path={addons_path()}",
         f"--odoo-extra=data-dir={DATA_DIR}",
         *(f"--odoo-extra={a[2:]}" for a in odoo_db_args()),
         f"--odoo-extra=logfile={logfile}",
         "--odoo-log-level=info",
         "--odoo-http",
+        *([f"--odoo-extra=http-port={free_ports(1)[0]}"] if args.database else []),
         "-v",
         "-r",
         "fEs",
@@ -797,6 +803,9 @@ def main():
     run.set_defaults(func=cmd_run)
     test = sub.add_parser("test", help="run every test on a fresh copy of the template")
     test.add_argument("paths", nargs="*", help="test files or folders (default: all)")
+    test.add_argument(
+        "--database", help="run on this database as it is (no copy of the template)"
+    )
     test.add_argument(
         "--pytest-args", nargs=argparse.REMAINDER, default=[], help="passed to pytest"
     )

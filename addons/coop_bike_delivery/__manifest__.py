@@ -4,7 +4,7 @@
     "summary": "Home delivery by bike couriers: zones by postcode or radius,"
     " delivery slots booked like pickup slots, a fee never tiered, rounds"
     " planned from the hub with their load and sheet, a courier's phone screen",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
@@ -21,7 +21,7 @@
         "data/mail_templates.xml",
         "report/bike_round_reports.xml",
         "views/coop_delivery_zone_views.xml",
-        "views/coop_pickup_slot_views.xml",
+        "views/coop_slot_views.xml",
         "views/stock_picking_batch_views.xml",
         "views/portal_courier_templates.xml",
         "views/website_sale_templates.xml",

@@ -2,7 +2,7 @@
 {
     "name": "Coop Marketplace",
     "summary": "Order cycles, pickup points with slots, checkout and distribution",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Website/Website",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",
@@ -29,7 +29,7 @@
         "report/coop_distribution_reports.xml",
         "views/coop_order_cycle_views.xml",
         "views/coop_pickup_point_views.xml",
-        "views/coop_pickup_slot_views.xml",
+        "views/coop_slot_views.xml",
         "views/coop_order_refund_views.xml",
         "views/coop_standing_order_views.xml",
         "views/sale_order_views.xml",

@@ -18,7 +18,7 @@ class CoopOrderCycle(models.Model):
     _inherit = "coop.order.cycle"
 
     def _group_deliveries(self, orders):
-        deliveries = orders.filtered(lambda o: o.coop_pickup_slot_id.kind == "delivery")
+        deliveries = orders.filtered(lambda o: o.coop_slot_id.kind == "delivery")
         res = super()._group_deliveries(orders - deliveries)
         self._coop_build_rounds(deliveries)
         return res
@@ -33,7 +33,7 @@ class CoopOrderCycle(models.Model):
             [
                 ("coop_cycle_id", "=", self.id),
                 ("state", "=", "sale"),
-                ("coop_pickup_slot_id.kind", "=", "delivery"),
+                ("coop_slot_id.kind", "=", "delivery"),
             ]
         )
         self._coop_build_rounds(orders)
@@ -55,7 +55,7 @@ class CoopOrderCycle(models.Model):
         Batch = self.env["stock.picking.batch"]
         by_slot = defaultdict(lambda: self.env["stock.picking"])
         for order in orders:
-            by_slot[order.coop_pickup_slot_id] |= order.picking_ids.filtered(
+            by_slot[order.coop_slot_id] |= order.picking_ids.filtered(
                 lambda p: (
                     p.picking_type_code == "outgoing"
                     and p.state not in ("done", "cancel")
@@ -123,7 +123,7 @@ class CoopOrderCycle(models.Model):
                     "picking_type_id": pickings.picking_type_id[:1].id,
                     "scheduled_date": slot.start_datetime,
                     "coop_cycle_id": self.id,
-                    "coop_pickup_slot_id": slot.id,
+                    "coop_slot_id": slot.id,
                     "coop_is_round": True,
                     "coop_capacity_kg": capacity,
                     "picking_ids": [Command.set(keys)],

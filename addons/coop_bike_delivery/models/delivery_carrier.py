@@ -107,7 +107,7 @@ class DeliveryCarrier(models.Model):
                     "Bike delivery doesn't reach this address: choose a pickup point."
                 )
             )
-        slot = order.coop_pickup_slot_id
+        slot = order.coop_slot_id
         if not slot:
             raise ValidationError(self.env._("Please choose a delivery slot."))
         if not slot.sudo().filtered_domain(domain):

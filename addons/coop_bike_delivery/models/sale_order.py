@@ -38,7 +38,7 @@ class SaleOrder(models.Model):
         status = super()._coop_member_status()
         if not self._coop_is_bike():
             return status
-        when = self.coop_pickup_slot_id.display_name
+        when = self.coop_slot_id.display_name
         if status.key == "ready":
             return status._replace(
                 title=self.env._("To be delivered"),
@@ -57,7 +57,7 @@ class SaleOrder(models.Model):
 
     def _coop_set_pickup_slot(self, slot):
         # A stop of a round stays where the round planned it.
-        if slot != self.coop_pickup_slot_id and self.coop_delivery_state:
+        if slot != self.coop_slot_id and self.coop_delivery_state:
             raise UserError(
                 self.env._(
                     "Your delivery is in a courier's round already: ask the coop"

@@ -145,7 +145,7 @@ class StockPickingBatch(models.Model):
         order.write({"coop_delivery_state": "missed", "coop_missed_reason": reason})
         order.with_context(lang=order.partner_id.lang)._coop_message_post(
             "coop_bike_delivery.message_delivery_missed",
-            render_values={"reason": reason, "point": order.coop_pickup_point_id},
+            render_values={"reason": reason, "point": order.coop_point_id},
             message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=order.partner_id.ids,

@@ -110,7 +110,7 @@ class TestCourier(HttpCase, CoopBikeCommon):
         self.assertEqual(order.coop_delivery_state, "missed")
         self.assertEqual(order.coop_missed_reason, "Personne, interphone en panne")
         self.assertNotEqual(self.bea.state, "done")
-        self.assertEqual(order.coop_pickup_point_id, self.hub, "waits at the hub")
+        self.assertEqual(order.coop_point_id, self.hub, "waits at the hub")
         missed_mail = self._mails_to(order) - mails_before
         self.assertTrue(missed_mail)
         self.assertIn("Personne, interphone en panne", missed_mail.body_html)

@@ -65,5 +65,5 @@ class TestDeliverySlotConcurrency(TestSlotConcurrency):
     def test_the_slot_is_a_delivery_slot(self):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            slot = env["coop.pickup.slot"].browse(self.slot_id)
+            slot = env["coop.slot"].browse(self.slot_id)
             self.assertEqual((slot.kind, slot.capacity), ("delivery", 6))

@@ -43,7 +43,7 @@ class TestDeliverySlots(CoopBikeCommon):
             }
         )
         order._set_delivery_method(pickup)
-        self.assertFalse(order.coop_pickup_slot_id)
+        self.assertFalse(order.coop_slot_id)
         self.assertEqual(self.friday.booked, 0)
 
     def test_fewer_couriers_keep_the_bookings_or_are_refused(self):
@@ -76,7 +76,7 @@ class TestDeliverySlots(CoopBikeCommon):
 
     def test_a_pickup_order_never_sees_delivery_slots(self):
         order = self._create_order(self.cycle)
-        order.coop_pickup_point_id = self.hub
+        order.coop_point_id = self.hub
         self.assertFalse(
             order._coop_bookable_slots().filtered(lambda s: s.kind != "pickup")
         )

@@ -13,7 +13,7 @@ class TestJourneyMemberDelivery(HttpCase):
     def test_member_orders_a_bike_delivery(self):
         amina = self.env.ref("coop_members.res_users_member_demo").partner_id
         bike = self.env.ref("coop_marketplace.delivery_carrier_bike_demo")
-        slots = self.env["coop.pickup.slot"].search(
+        slots = self.env["coop.slot"].search(
             [
                 (
                     "cycle_id",
@@ -32,7 +32,7 @@ class TestJourneyMemberDelivery(HttpCase):
         )
         self.assertEqual(order.state, "sale", "paid online: confirmed")
         self.assertEqual(order.carrier_id, bike)
-        self.assertIn(order.coop_pickup_slot_id, slots)
+        self.assertIn(order.coop_slot_id, slots)
         self.assertEqual(sum(slots.mapped("booked")), booked_before + 1)
         self.assertEqual(order.coop_delivery_notes, "Sonnez chez Benali, 3e étage")
         fee = order.order_line.filtered("is_delivery")

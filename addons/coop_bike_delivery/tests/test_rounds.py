@@ -57,7 +57,7 @@ class TestRounds(CoopBikeCommon):
         self.cycle._close()
         rounds = self._rounds()
         self.assertEqual(len(rounds), 2)
-        friday = rounds.filtered(lambda b: b.coop_pickup_slot_id == self.friday)
+        friday = rounds.filtered(lambda b: b.coop_slot_id == self.friday)
         saturday = rounds - friday
         # Nearest neighbour from the hub; the stop without coordinates last.
         self.assertEqual(self._names(friday), ["Ali", "Bea", "Cyr", "Dora", "Eve"])

@@ -74,12 +74,9 @@ class CoopWebsiteSale(WebsiteSale):
     def _check_shipping_method(self, order_sudo):
         if redirection := super()._check_shipping_method(order_sudo):
             return redirection
-        if (
-            order_sudo.carrier_id._coop_needs_point()
-            and not order_sudo.coop_pickup_point_id
-        ):
+        if order_sudo.carrier_id._coop_needs_point() and not order_sudo.coop_point_id:
             return request.redirect("/shop/checkout")
-        if order_sudo._coop_needs_slot() and not order_sudo.coop_pickup_slot_id:
+        if order_sudo._coop_needs_slot() and not order_sudo.coop_slot_id:
             return request.redirect("/shop/coop_slot")
         return None
 
@@ -119,10 +116,7 @@ class CoopWebsiteSale(WebsiteSale):
             return redirection
         if not order_sudo._coop_needs_slot():
             return request.redirect("/shop/confirm_order")
-        if (
-            order_sudo.carrier_id._coop_needs_point()
-            and not order_sudo.coop_pickup_point_id
-        ):
+        if order_sudo.carrier_id._coop_needs_point() and not order_sudo.coop_point_id:
             return request.redirect("/shop/checkout")
         error = None
         if request.httprequest.method == "POST":

@@ -208,7 +208,7 @@ class CoopCustomerPortal(CustomerPortal):
         )
         prices = products._coop_prices_incl(pricelist, company, partner)
         slot_templates = (
-            request.env["coop.pickup.slot.template"]
+            request.env["coop.slot.template"]
             .sudo()
             .search(
                 [
@@ -240,9 +240,7 @@ class CoopCustomerPortal(CustomerPortal):
         try:
             product = request.env["product.product"].sudo().browse(int(product_id))
             template = (
-                request.env["coop.pickup.slot.template"]
-                .sudo()
-                .browse(int(slot_template_id))
+                request.env["coop.slot.template"].sudo().browse(int(slot_template_id))
             )
             end = fields.Date.to_date(date_end) if date_end else False
         except (TypeError, ValueError):

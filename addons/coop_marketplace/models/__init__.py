@@ -3,8 +3,8 @@ from . import coop_order_cycle
 from . import coop_order_cycle_line
 from . import coop_order_cycle_minimum
 from . import coop_pickup_point
-from . import coop_pickup_slot
-from . import coop_pickup_slot_template
+from . import coop_slot
+from . import coop_slot_template
 from . import coop_order_refund
 from . import coop_standing_order
 from . import coop_standing_demand

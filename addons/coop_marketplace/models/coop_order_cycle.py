@@ -92,7 +92,7 @@ class CoopOrderCycle(models.Model):
     batch_ids = fields.One2many(
         "stock.picking.batch", "coop_cycle_id", string="Distribution batches"
     )
-    slot_ids = fields.One2many("coop.pickup.slot", "cycle_id", string="Pickup slots")
+    slot_ids = fields.One2many("coop.slot", "cycle_id", string="Pickup slots")
     slot_count = fields.Integer(compute="_compute_slot_count")
 
     _sql_constraints = [
@@ -112,7 +112,7 @@ class CoopOrderCycle(models.Model):
 
     @api.depends("slot_ids")
     def _compute_slot_count(self):
-        groups = self.env["coop.pickup.slot"]._read_group(
+        groups = self.env["coop.slot"]._read_group(
             [("cycle_id", "in", self._origin.ids)], ["cycle_id"], ["__count"]
         )
         counts = {cycle.id: count for cycle, count in groups}
@@ -211,7 +211,7 @@ class CoopOrderCycle(models.Model):
     def action_view_slots(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "coop_marketplace.coop_pickup_slot_action"
+            "coop_marketplace.coop_slot_action"
         )
         action["domain"] = [("cycle_id", "=", self.id)]
         action["context"] = {"default_cycle_id": self.id}
@@ -289,7 +289,7 @@ class CoopOrderCycle(models.Model):
         """One slot per active pickup point, template and matching day of
         the pickup dates. Idempotent: an existing slot of the same point
         and start is kept as it is (bookings, edited capacity)."""
-        Slot = self.env["coop.pickup.slot"]
+        Slot = self.env["coop.slot"]
         vals_list = []
         for cycle in self:
             points = self.env["coop.pickup.point"].search(
@@ -489,7 +489,7 @@ class CoopOrderCycle(models.Model):
             {
                 "product_id": line.product_id.id,
                 "quantity": line.product_uom_qty,
-                "destination": line.order_id.coop_pickup_point_id.name or "",
+                "destination": line.order_id.coop_point_id.name or "",
             }
             for line in orders._coop_goods_lines()
             if line.product_uom_qty
@@ -540,7 +540,7 @@ class CoopOrderCycle(models.Model):
                     and p.picking_type_code == "outgoing"
                 )
             )
-            by_slot[order.coop_pickup_slot_id] |= pickings
+            by_slot[order.coop_slot_id] |= pickings
         for slot, pickings in sorted(by_slot.items(), key=lambda sp: sp[0].id):
             if not pickings:
                 continue
@@ -551,7 +551,7 @@ class CoopOrderCycle(models.Model):
                     "picking_type_id": pickings.picking_type_id[:1].id,
                     "scheduled_date": slot.start_datetime or fields.Datetime.now(),
                     "coop_cycle_id": self.id,
-                    "coop_pickup_slot_id": slot.id,
+                    "coop_slot_id": slot.id,
                     "picking_ids": [Command.set(pickings.ids)],
                 }
             )
@@ -564,12 +564,12 @@ class CoopOrderCycle(models.Model):
             [
                 ("coop_cycle_id", "=", self.id),
                 ("state", "=", "sale"),
-                ("coop_pickup_slot_id", "!=", False),
+                ("coop_slot_id", "!=", False),
             ]
         )
         groups = defaultdict(lambda: self.env["sale.order"])
         for order in orders:
-            groups[order.coop_pickup_slot_id] |= order
+            groups[order.coop_slot_id] |= order
         return [
             {"slot": slot, "orders": groups[slot].sorted(lambda o: o.partner_id.name)}
             for slot in sorted(

@@ -27,7 +27,7 @@ class CoopPickupPoint(models.Model):
     )
     sequence = fields.Integer(default=10)
     slot_template_ids = fields.One2many(
-        "coop.pickup.slot.template", "point_id", string="Slot templates"
+        "coop.slot.template", "point_id", string="Slot templates"
     )
 
     def _tz(self):

@@ -55,7 +55,7 @@ class CoopStandingOrder(models.Model):
         tracking=True,
     )
     slot_template_id = fields.Many2one(
-        "coop.pickup.slot.template",
+        "coop.slot.template",
         string="Usual slot",
         domain="[('point_id', '=', point_id)]",
         help="The slot of the week the member collects in (empty: the point's"

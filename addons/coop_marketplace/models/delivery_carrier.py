@@ -11,7 +11,7 @@ class DeliveryCarrier(models.Model):
     ask the order's carrier through the ``_coop_*`` methods below, which
     call the mode's own ``_<delivery_type>_<hook>``:
 
-    - ``slot_kind()``: the kind of ``coop.pickup.slot`` it books;
+    - ``slot_kind()``: the kind of ``coop.slot`` it books;
     - ``slot_domain(order, all_points)``: the slots ``order`` may book
       (None: nothing to book yet, e.g. no point chosen);
     - ``check_ready(order)``: its own last word before payment (the point
@@ -109,12 +109,10 @@ class DeliveryCarrier(models.Model):
     def _coop_pickup_slot_domain(self, order, all_points=False):
         """The pickup slots of the order's point (of every point this
         carrier serves, with ``all_points``) in its cycle."""
-        if not (order.coop_pickup_point_id and order.coop_cycle_id):
+        if not (order.coop_point_id and order.coop_cycle_id):
             return None
         points = (
-            self._coop_pickup_points()
-            if all_points and self
-            else order.coop_pickup_point_id
+            self._coop_pickup_points() if all_points and self else order.coop_point_id
         )
         return [
             ("cycle_id", "=", order.coop_cycle_id.id),
@@ -123,7 +121,7 @@ class DeliveryCarrier(models.Model):
         ]
 
     def _coop_pickup_check_ready(self, order):
-        point, slot = order.coop_pickup_point_id, order.coop_pickup_slot_id
+        point, slot = order.coop_point_id, order.coop_slot_id
         if not point or point not in self._coop_pickup_points():
             raise ValidationError(self.env._("Please choose a pickup point."))
         if not slot:

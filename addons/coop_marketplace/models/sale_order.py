@@ -6,7 +6,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_amount
 
-from .coop_pickup_slot import install_place_triggers
+from .coop_slot import install_place_triggers
 
 _logger = logging.getLogger(__name__)
 
@@ -33,9 +33,12 @@ class SaleOrder(models.Model):
     # _take_place) and _coop_release_pickup_slot: any other write (RPC,
     # import) is routed through them (see write/create), so that an order
     # holds its slot at one of its numbered places.
-    coop_pickup_slot_id = fields.Many2one(
-        "coop.pickup.slot",
-        string="Pickup slot",
+    coop_slot_id = fields.Many2one(
+        "coop.slot",
+        string="Slot",
+        help="The window the order is collected or delivered in: a pickup"
+        " slot at its point, or a delivery slot of the hub its courier leaves"
+        " from.",
         index="btree_not_null",
         copy=False,
         readonly=True,
@@ -48,9 +51,11 @@ class SaleOrder(models.Model):
         help="The number of the place the order holds in its slot.",
     )
 
-    coop_pickup_point_id = fields.Many2one(
+    coop_point_id = fields.Many2one(
         "coop.pickup.point",
         string="Pickup point",
+        help="Where the order is collected, or for a home delivery the hub"
+        " its courier leaves from.",
         index="btree_not_null",
         copy=False,
         readonly=True,
@@ -60,19 +65,19 @@ class SaleOrder(models.Model):
     def init(self):
         res = super().init()
         # No two orders of a slot at the same place: what keeps a slot from
-        # taking more orders than its places (see coop.pickup.slot).
+        # taking more orders than its places (see coop.slot).
         self.env.cr.execute(
             "CREATE UNIQUE INDEX IF NOT EXISTS sale_order_coop_slot_place_unique"
-            " ON sale_order (coop_pickup_slot_id, coop_slot_place)"
-            " WHERE coop_pickup_slot_id IS NOT NULL"
+            " ON sale_order (coop_slot_id, coop_slot_place)"
+            " WHERE coop_slot_id IS NOT NULL"
         )
         install_place_triggers(self.env.cr)
         return res
 
-    @api.constrains("coop_cycle_id", "coop_pickup_point_id", "coop_pickup_slot_id")
-    def _check_coop_pickup_slot_cycle(self):
+    @api.constrains("coop_cycle_id", "coop_point_id", "coop_slot_id")
+    def _check_coop_slot_cycle(self):
         for order in self:
-            slot = order.coop_pickup_slot_id
+            slot = order.coop_slot_id
             if slot and not order._coop_slot_fits(slot):
                 raise ValidationError(
                     self.env._(
@@ -85,13 +90,11 @@ class SaleOrder(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # A slot given at creation (RPC, import) is booked like any other.
-        slots = [vals.pop("coop_pickup_slot_id", False) for vals in vals_list]
+        slots = [vals.pop("coop_slot_id", False) for vals in vals_list]
         orders = super().create(vals_list)
         for order, slot_id in zip(orders, slots, strict=True):
             if slot_id:
-                order._coop_set_pickup_slot(
-                    self.env["coop.pickup.slot"].browse(slot_id)
-                )
+                order._coop_set_pickup_slot(self.env["coop.slot"].browse(slot_id))
         return orders
 
     def _coop_by_slot_owner(self):
@@ -104,19 +107,19 @@ class SaleOrder(models.Model):
             raise UserError(
                 self.env._("The place in a pickup slot is given by the booking.")
             )
-        if "coop_pickup_slot_id" in vals and not self._coop_by_slot_owner():
+        if "coop_slot_id" in vals and not self._coop_by_slot_owner():
             # A direct write (RPC, import) books through the owner: the
             # same checks, the places counted.
             # The slot first, while the order is still in its cycle.
             vals = dict(vals)
-            slot = self.env["coop.pickup.slot"].browse(vals.pop("coop_pickup_slot_id"))
+            slot = self.env["coop.slot"].browse(vals.pop("coop_slot_id"))
             for order in self:
                 order._coop_set_pickup_slot(slot)
             return super().write(vals) if vals else True
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_release_coop_pickup_slot(self):
+    def _unlink_release_coop_slot(self):
         # A deleted cart gives its place back too.
         self._coop_release_pickup_slot()
 
@@ -128,9 +131,9 @@ class SaleOrder(models.Model):
     def _coop_release_pickup_slot(self):
         """Give back the places these orders hold (nothing for an order that
         holds none: releasing twice is harmless)."""
-        self.filtered("coop_pickup_slot_id").sudo().with_context(
+        self.filtered("coop_slot_id").sudo().with_context(
             coop_slot_owner=SLOT_OWNER
-        ).write({"coop_pickup_slot_id": False, "coop_slot_place": 0})
+        ).write({"coop_slot_id": False, "coop_slot_place": 0})
 
     def _coop_set_pickup_slot(self, slot):
         """Book ``slot`` for this order, giving back its previous slot; an
@@ -141,7 +144,7 @@ class SaleOrder(models.Model):
         order's cycle (open) and pickup point here.
         """
         self.ensure_one()
-        if slot == self.coop_pickup_slot_id:
+        if slot == self.coop_slot_id:
             return True
         if self.state not in ("draft", "sent", "sale"):
             raise UserError(self.env._("A cancelled order can't book a pickup slot."))
@@ -169,9 +172,7 @@ class SaleOrder(models.Model):
                 # sudo: members book a slot on their cart, not by writing it.
                 self.sudo().with_context(coop_slot_owner=SLOT_OWNER).write(
                     {
-                        "coop_pickup_point_id": (
-                            self.coop_pickup_point_id or slot.point_id
-                        ).id,
+                        "coop_point_id": (self.coop_point_id or slot.point_id).id,
                     }
                 )
         return True
@@ -184,10 +185,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         return (
             slot.cycle_id == self.coop_cycle_id
-            and (
-                not self.coop_pickup_point_id
-                or slot.point_id == self.coop_pickup_point_id
-            )
+            and (not self.coop_point_id or slot.point_id == self.coop_point_id)
             and slot.kind == (self.carrier_id._coop_slot_kind() or "pickup")
         )
 
@@ -281,9 +279,7 @@ class SaleOrder(models.Model):
         line, and with it the method, before setting the new one."""
         kind = carrier._coop_slot_kind()
         for order in self:
-            held = order.coop_pickup_slot_id.kind or (
-                order.coop_pickup_point_id and "pickup"
-            )
+            held = order.coop_slot_id.kind or (order.coop_point_id and "pickup")
             if held and held != kind:
                 order._coop_set_pickup_point(self.env["coop.pickup.point"])
 
@@ -343,11 +339,11 @@ class SaleOrder(models.Model):
 
     def _coop_set_pickup_point(self, point):
         self.ensure_one()
-        if point != self.coop_pickup_point_id:
+        if point != self.coop_point_id:
             self._coop_release_pickup_slot()
         self.write(
             {
-                "coop_pickup_point_id": point.id,
+                "coop_point_id": point.id,
                 "pickup_location_data": point._location_values() if point else {},
             }
         )
@@ -358,10 +354,10 @@ class SaleOrder(models.Model):
         self.ensure_one()
         domain = self._coop_bookable_slot_domain(all_points=all_points)
         if domain is None:
-            return self.env["coop.pickup.slot"]
+            return self.env["coop.slot"]
         # sudo: members read slots, the cart is theirs (already checked).
         return (
-            self.env["coop.pickup.slot"]
+            self.env["coop.slot"]
             .sudo()
             .search(
                 domain + [("start_datetime", ">", fields.Datetime.now())],
@@ -401,7 +397,7 @@ class SaleOrder(models.Model):
         another one the carrier serves: all or nothing (a full slot keeps
         the order at its point and slot)."""
         self.ensure_one()
-        if slot.point_id == self.coop_pickup_point_id:
+        if slot.point_id == self.coop_point_id:
             return self._coop_set_pickup_slot(slot)
         if slot.point_id not in self.carrier_id._coop_pickup_points():
             raise UserError(self.env._("Unknown pickup point."))
@@ -497,7 +493,7 @@ class SaleOrder(models.Model):
     def _action_confirm(self):
         res = super()._action_confirm()
         # The member's pickup details, in their language, by email.
-        for order in self.filtered("coop_pickup_slot_id"):
+        for order in self.filtered("coop_slot_id"):
             order.with_context(lang=order.partner_id.lang)._coop_message_post(
                 "coop_marketplace.message_pickup_slot",
                 message_type="comment",

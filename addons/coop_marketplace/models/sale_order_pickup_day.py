@@ -43,7 +43,7 @@ class SaleOrder(models.Model):
                 self.env._("Only pickup volunteers tick orders as collected.")
             )
         for order in self:
-            if order.state != "sale" or not order.coop_pickup_slot_id:
+            if order.state != "sale" or not order.coop_slot_id:
                 raise UserError(
                     self.env._(
                         "%(order)s is not a confirmed order with a pickup slot.",

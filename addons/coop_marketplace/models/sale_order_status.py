@@ -39,7 +39,7 @@ class SaleOrder(models.Model):
         self.ensure_one()
         cycle = self.coop_cycle_id
         money = self._coop_money()
-        slot = self.coop_pickup_slot_id
+        slot = self.coop_slot_id
         when = slot.display_name if slot else cycle.display_name
         if self.state == "cancel":
             key, css, title = "cancelled", "secondary", self.env._("Cancelled")

@@ -8,6 +8,4 @@ class StockPickingBatch(models.Model):
     coop_cycle_id = fields.Many2one(
         "coop.order.cycle", string="Order cycle", index="btree_not_null", readonly=True
     )
-    coop_pickup_slot_id = fields.Many2one(
-        "coop.pickup.slot", string="Pickup slot", readonly=True
-    )
+    coop_slot_id = fields.Many2one("coop.slot", string="Slot", readonly=True)

@@ -8,7 +8,7 @@ from . import test_order_cycle
 from . import test_minimums
 from . import test_order_edit
 from . import test_ordered_qty
-from . import test_pickup_slot
+from . import test_slot
 from . import test_portal_and_payment
 from . import test_slot_concurrency
 from . import test_tour_member_order

@@ -72,7 +72,7 @@ MODEL_ACCESS = {
         logistics_staff="r", marketplace_manager="rwcu", administrator="rwcu"
     ),
     "coop.pickup.point": SHOP_CATALOGUE,
-    "coop.pickup.slot": SHOP_CATALOGUE,
+    "coop.slot": SHOP_CATALOGUE,
     # Money given back for a close's shortages: marketplace managers and
     # salespeople (the order's salesperson gets the to-do); never deleted.
     "coop.order.refund": rights(marketplace_manager="rwc", administrator="rwc"),
@@ -83,7 +83,7 @@ MODEL_ACCESS = {
     "coop.weighing.line": rights(
         pickup_volunteer="rwc", marketplace_manager="rwc", administrator="rwc"
     ),
-    "coop.pickup.slot.template": rights(
+    "coop.slot.template": rights(
         logistics_staff="r",
         marketplace_manager="rwcu",
         pickup_volunteer="r",
@@ -165,7 +165,7 @@ def company_point(env, company):
 
 
 def company_slot(env, company):
-    return env["coop.pickup.slot"].create(
+    return env["coop.slot"].create(
         {
             "point_id": company_point(env, company).id,
             "cycle_id": company_cycle(env, company).id,
@@ -180,7 +180,7 @@ def company_slot(env, company):
 COMPANY_RECORD = {
     "coop.order.cycle": company_cycle,
     "coop.pickup.point": company_point,
-    "coop.pickup.slot": company_slot,
+    "coop.slot": company_slot,
 }
 
 # What each demo login may read at most (tests/privacy_sweep.py): members

@@ -63,16 +63,16 @@ class TestCheckout(common.CoopMarketplaceCommon):
         order._set_pickup_location(
             json.dumps({"id": self.point.id, "street": "1 rue Fausse", "city": "X"})
         )
-        self.assertEqual(order.coop_pickup_point_id, self.point)
+        self.assertEqual(order.coop_point_id, self.point)
         self.assertEqual(order.pickup_location_data["street"], "12 rue Roger Salengro")
         # A point the carrier doesn't serve, or garbage, is refused.
         for data in ({"id": self.other_point.id}, {"id": "x"}, ["x"]):
             with self.assertRaises(UserError):
                 order._set_pickup_location(json.dumps(data))
-        self.assertEqual(order.coop_pickup_point_id, self.point)
+        self.assertEqual(order.coop_point_id, self.point)
         # Nothing chosen (the selector's first call): no point.
         order._set_pickup_location("{}")
-        self.assertFalse(order.coop_pickup_point_id)
+        self.assertFalse(order.coop_point_id)
 
     def test_slot_choice_is_checked(self):
         order = self._cart()
@@ -83,12 +83,12 @@ class TestCheckout(common.CoopMarketplaceCommon):
             with self.assertRaises(UserError):
                 order._coop_slot_from_request(forged)
         order._coop_set_pickup_slot(order._coop_slot_from_request(str(self.slot.id)))
-        self.assertEqual(order.coop_pickup_slot_id, self.slot)
+        self.assertEqual(order.coop_slot_id, self.slot)
         self.assertEqual(self.slot.booked, 1)
         # Changing the point gives the slot back.
         self.carrier.coop_pickup_point_ids |= self.other_point
         order._set_pickup_location(json.dumps({"id": self.other_point.id}))
-        self.assertFalse(order.coop_pickup_slot_id)
+        self.assertFalse(order.coop_slot_id)
         self.assertEqual(self.slot.booked, 0)
 
     def test_ready_to_be_paid(self):
@@ -121,8 +121,8 @@ class TestCheckout(common.CoopMarketplaceCommon):
             }
         )
         order.set_delivery_line(other, 3.0)
-        self.assertFalse(order.coop_pickup_slot_id)
-        self.assertFalse(order.coop_pickup_point_id)
+        self.assertFalse(order.coop_slot_id)
+        self.assertFalse(order.coop_point_id)
         self.assertEqual(self.slot.booked, 0)
 
     def test_confirmation_email_gives_point_slot_and_items(self):

@@ -159,8 +159,8 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         )
         # One batch per slot, holding the deliveries of its orders.
         batches = self.cycle.batch_ids
-        self.assertEqual(batches.coop_pickup_slot_id, self.friday | self.saturday)
-        friday_batch = batches.filtered(lambda b: b.coop_pickup_slot_id == self.friday)
+        self.assertEqual(batches.coop_slot_id, self.friday | self.saturday)
+        friday_batch = batches.filtered(lambda b: b.coop_slot_id == self.friday)
         self.assertEqual(friday_batch.picking_ids, self.orders[:2].picking_ids)
         # Orders are locked.
         self.assertTrue(all(self.orders.mapped("locked")))
@@ -449,7 +449,7 @@ class TestCycleCloseResumable(TestCycleClose):
             ),
             "refunds": sorted((r.order_id.id, r.amount, r.state) for r in refunds),
             "batches": sorted(
-                (batch.coop_pickup_slot_id.id, tuple(sorted(batch.picking_ids.ids)))
+                (batch.coop_slot_id.id, tuple(sorted(batch.picking_ids.ids)))
                 for batch in cycle.batch_ids
             ),
             "cart": self.cart.state,

@@ -24,13 +24,13 @@ class TestJourneyMember(HttpCase):
         self.assertEqual(order.coop_cycle_id, cycle)
         self.assertEqual(order.carrier_id.delivery_type, "coop_pickup")
         point = self.env.ref("coop_marketplace.coop_pickup_point_hellemmes_demo")
-        self.assertEqual(order.coop_pickup_point_id, point)
-        slot = order.coop_pickup_slot_id
+        self.assertEqual(order.coop_point_id, point)
+        slot = order.coop_slot_id
         self.assertEqual(slot.point_id, point)
         self.assertEqual(
             slot.booked,
             self.env["sale.order"].search_count(
-                [("coop_pickup_slot_id", "=", slot.id), ("state", "!=", "cancel")]
+                [("coop_slot_id", "=", slot.id), ("state", "!=", "cancel")]
             ),
         )
         products = order.order_line.filtered(

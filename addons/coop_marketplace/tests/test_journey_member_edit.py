@@ -18,7 +18,7 @@ class TestJourneyMemberEdit(HttpCase):
             "coop_producers.product_marais_1_demo"
         ).product_variant_id
         leeks = self.env.ref("coop_producers.product_marais_2_demo").product_variant_id
-        slot = order.coop_pickup_slot_id
+        slot = order.coop_slot_id
         self.assertTrue(slot)
         total_before = order.amount_total
 
@@ -38,7 +38,7 @@ class TestJourneyMemberEdit(HttpCase):
         self.assertAlmostEqual(
             leek_line.price_unit, order.pricelist_id._get_product_price(leeks, 1.0)
         )
-        self.assertEqual(order.coop_pickup_slot_id, slot)
+        self.assertEqual(order.coop_slot_id, slot)
         self.assertGreater(order.amount_total, total_before)
         self.assertFalse(order.coop_amount_due)
         self.assertFalse(order.coop_refund_ids)

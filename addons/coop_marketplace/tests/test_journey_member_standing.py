@@ -39,8 +39,8 @@ class TestJourneyMemberStanding(HttpCase):
         order = standing.order_ids
         self.assertEqual(order.coop_cycle_id, cycle)
         self.assertEqual(order.state, "sale")
-        self.assertEqual(order.coop_pickup_point_id, fives)
-        self.assertTrue(order.coop_pickup_slot_id)
+        self.assertEqual(order.coop_point_id, fives)
+        self.assertTrue(order.coop_slot_id)
         # Her prices, from the server.
         line = order.order_line.filtered(lambda l: l.product_id == basket)
         self.assertAlmostEqual(

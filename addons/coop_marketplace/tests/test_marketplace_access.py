@@ -41,7 +41,7 @@ class TestMarketplaceAccess(common.CoopMarketplaceCommon):
         with self.assertRaises(AccessError):
             slot.cycle_id.line_ids[0].write({"offered_qty": 1})
         with self.assertRaises(AccessError):
-            self.env["coop.pickup.slot"].with_user(self.portal_member).create(
+            self.env["coop.slot"].with_user(self.portal_member).create(
                 {
                     "cycle_id": self.cycle.id,
                     "point_id": self.point.id,

@@ -124,7 +124,7 @@ class TestMultiCompany(common.CoopMarketplaceCommon):
             "coop.order.cycle": self.cycle_b,
             "coop.order.cycle.line": self.cycle_b.line_ids,
             "coop.pickup.point": self.point_b,
-            "coop.pickup.slot": self.slot_b,
+            "coop.slot": self.slot_b,
             "coop.pooling": self.cycle_b.pooling_id,
             "purchase.order": self.cycle_b.pooling_id.purchase_order_ids,
             "stock.picking.batch": self.env["stock.picking.batch"].search(

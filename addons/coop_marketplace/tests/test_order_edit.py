@@ -155,7 +155,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
         ordered = carrots.ordered_qty
         self.order._coop_member_cancel()
         self.assertEqual(self.order.state, "cancel")
-        self.assertFalse(self.order.coop_pickup_slot_id)
+        self.assertFalse(self.order.coop_slot_id)
         self.assertEqual(self.friday.booked, booked - 1)
         carrots.invalidate_recordset()
         self.assertEqual(carrots.ordered_qty, ordered - 3)
@@ -275,8 +275,8 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
             self.order, "coop_slot", {"slot_id": self.fives_friday.id}
         )
         self.assertIn("alert-success", response.text)
-        self.assertEqual(self.order.coop_pickup_point_id, self.fives)
-        self.assertEqual(self.order.coop_pickup_slot_id, self.fives_friday)
+        self.assertEqual(self.order.coop_point_id, self.fives)
+        self.assertEqual(self.order.coop_slot_id, self.fives_friday)
         self.assertEqual(self.fives_friday.booked, 1)
         self.assertEqual(self.friday.booked, booked - 1)
         # Full now: Bob stays at his point, in his slot.
@@ -285,7 +285,7 @@ class TestOrderEdit(HttpCase, common.CoopMarketplaceCommon):
             self.order_bob, "coop_slot", {"slot_id": self.fives_friday.id}
         )
         self.assertIn("alert-danger", response.text)
-        self.assertEqual(self.order_bob.coop_pickup_point_id, self.point)
-        self.assertEqual(self.order_bob.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self.order_bob.coop_point_id, self.point)
+        self.assertEqual(self.order_bob.coop_slot_id, self.friday)
         self.assertEqual(self.friday.booked, booked - 1)
         self.assertEqual(self.fives_friday.booked, 1)

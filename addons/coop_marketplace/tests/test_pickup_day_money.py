@@ -9,7 +9,7 @@ class TestPickupDayMoney(TransactionCase):
 
     def test_pay_at_pickup_orders_show_what_to_collect(self):
         orders = self.env["sale.order"].search(
-            [("coop_pickup_slot_id", "!=", False), ("state", "=", "sale")]
+            [("coop_slot_id", "!=", False), ("state", "=", "sale")]
         )
         at_pickup = orders.filtered(
             lambda o: (

@@ -58,7 +58,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         self.authenticate("coop_portal_alice", "coop_portal_alice")
         response = self._change_slot(self.order_alice, self.saturday)
         self.assertEqual(response.status_code, 200)
-        self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(self.order_alice.coop_slot_id, self.saturday)
         # The page she lands on says so, once.
         self.assertIn("alert-success mt-2 mb-0 o_coop_slot_message", response.text)
         page = self.url_open(f"/my/orders/{self.order_alice.id}").text
@@ -66,7 +66,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         # A full slot: the error is on the page, the slot unchanged.
         self.friday.capacity = 1  # Bob's order fills it
         response = self._change_slot(self.order_alice, self.friday)
-        self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(self.order_alice.coop_slot_id, self.saturday)
         self.assertIn("alert-danger mt-2 mb-0 o_coop_slot_message", response.text)
         self.friday.capacity = 3
         # No message of anyone's own making through the URL.
@@ -77,7 +77,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         self.assertEqual((self.friday.booked, self.saturday.booked), (1, 1))
         # Bob's order, id in the URL: refused, nothing changes.
         self._change_slot(self.order_bob, self.saturday)
-        self.assertEqual(self.order_bob.coop_pickup_slot_id, self.friday)
+        self.assertEqual(self.order_bob.coop_slot_id, self.friday)
         self.assertEqual((self.friday.booked, self.saturday.booked), (1, 1))
         # The order page shows the slot.
         page = self.url_open(f"/my/orders/{self.order_alice.id}").text
@@ -85,7 +85,7 @@ class TestPortalSlotAndPayAtPickup(HttpCase, common.CoopMarketplaceCommon):
         # Once the cycle is closed, the slot stays.
         self.cycle._close()
         self._change_slot(self.order_alice, self.friday)
-        self.assertEqual(self.order_alice.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(self.order_alice.coop_slot_id, self.saturday)
 
     def _pickup_transaction(self, provider, cart, reference):
         return self.env["payment.transaction"].create(

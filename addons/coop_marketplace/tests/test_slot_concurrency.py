@@ -78,7 +78,7 @@ class TestSlotConcurrency(BaseCase):
             cls.cycle_id = cycle.id
             start = fields.Datetime.to_datetime("2030-01-04 16:00:00")
             cls.slot_id = (
-                env["coop.pickup.slot"]
+                env["coop.slot"]
                 .create(
                     {
                         "cycle_id": cycle.id,
@@ -132,7 +132,7 @@ class TestSlotConcurrency(BaseCase):
             barrier.wait(timeout=10)
             for __ in range(50):
                 order = env["sale.order"].browse(order_id)
-                slot = env["coop.pickup.slot"].browse(self.slot_id)
+                slot = env["coop.slot"].browse(self.slot_id)
                 try:
                     self._book_once(order, slot)
                     env.flush_all()
@@ -167,7 +167,7 @@ class TestSlotConcurrency(BaseCase):
             cr.execute(
                 "SELECT count(*), count(DISTINCT coop_slot_place),"
                 " min(coop_slot_place), max(coop_slot_place)"
-                " FROM sale_order WHERE coop_pickup_slot_id = %s",
+                " FROM sale_order WHERE coop_slot_id = %s",
                 [self.slot_id],
             )
             self.assertEqual(
@@ -175,5 +175,5 @@ class TestSlotConcurrency(BaseCase):
             )
             env = api.Environment(cr, SUPERUSER_ID, {})
             self.assertEqual(
-                env["coop.pickup.slot"].browse(self.slot_id).booked, self.capacity
+                env["coop.slot"].browse(self.slot_id).booked, self.capacity
             )

@@ -56,7 +56,7 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
         # Saturday holds 2: the first two subscribers, confirmed, booked.
         self.assertEqual(orders.coop_standing_order_id, self.standing[:2])
         saturday = self.cycle.slot_ids.filtered(lambda s: s.capacity == 2)
-        self.assertEqual(orders.coop_pickup_slot_id, saturday)
+        self.assertEqual(orders.coop_slot_id, saturday)
         self.assertEqual(saturday.booked, 2)
         for order in orders:
             self.assertEqual(order.state, "sale")
@@ -80,7 +80,7 @@ class TestStandingOrders(common.CoopMarketplaceCommon):
         return sorted(
             (
                 order.coop_standing_order_id.id,
-                order.coop_pickup_slot_id.id,
+                order.coop_slot_id.id,
                 order.state,
                 tuple(order.order_line.mapped("product_uom_qty")),
                 order.amount_total,

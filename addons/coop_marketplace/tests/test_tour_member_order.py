@@ -78,7 +78,7 @@ class TestMemberOrderTour(HttpCase):
         )
         cls.cycle.action_open()
         start = now + timedelta(days=3)
-        cls.full_slot, cls.slot = env["coop.pickup.slot"].create(
+        cls.full_slot, cls.slot = env["coop.slot"].create(
             [
                 {
                     "point_id": cls.point.id,
@@ -146,8 +146,8 @@ class TestMemberOrderTour(HttpCase):
         )
         self.assertEqual(len(order), 1)
         self.assertEqual(order.state, "sale")
-        self.assertEqual(order.coop_pickup_point_id, self.point)
-        self.assertEqual(order.coop_pickup_slot_id, self.slot)
+        self.assertEqual(order.coop_point_id, self.point)
+        self.assertEqual(order.coop_slot_id, self.slot)
         self.assertEqual(self.slot.booked, 1)
         self.assertEqual(self.full_slot.booked, 1)
         self.assertEqual(

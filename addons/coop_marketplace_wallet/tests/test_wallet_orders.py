@@ -29,7 +29,7 @@ class TestWalletOrders(HttpCase):
             limit=1,
         )
         self.assertEqual(order.state, "sale")
-        self.assertTrue(order.coop_pickup_slot_id)
+        self.assertTrue(order.coop_slot_id)
         wallet_line = order._coop_wallet_lines()
         goods = order.order_line - wallet_line
         carrots = goods.filtered(lambda line: line.product_uom_qty == 2)

@@ -80,7 +80,7 @@ class TestDemoNetwork(TransactionCase):
         )
         self.assertEqual(len(orders), 2)
         self.assertEqual(orders.company_id, self.lcc)
-        self.assertEqual(orders.coop_pickup_slot_id.point_id.company_id, self.lcc)
+        self.assertEqual(orders.coop_slot_id.point_id.company_id, self.lcc)
         coordinator = self.env.ref("coop_network.res_users_coordinator_demo")
         figures = (
             self.env["coop.network.report"]

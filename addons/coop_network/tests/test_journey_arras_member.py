@@ -30,10 +30,10 @@ class TestJourneyArrasMember(HttpCase):
         self.assertEqual((order.website_id, order.company_id), (website, company))
         self.assertEqual(order.coop_cycle_id, cycle)
         point = self.env.ref("coop_network.coop_pickup_point_arras_lcc_demo")
-        self.assertEqual(order.coop_pickup_point_id, point)
-        self.assertEqual(order.coop_pickup_slot_id.point_id, point)
-        self.assertEqual(order.coop_pickup_slot_id.cycle_id, cycle)
-        self.assertEqual(order.coop_pickup_slot_id.company_id, company)
+        self.assertEqual(order.coop_point_id, point)
+        self.assertEqual(order.coop_slot_id.point_id, point)
+        self.assertEqual(order.coop_slot_id.cycle_id, cycle)
+        self.assertEqual(order.coop_slot_id.company_id, company)
         line = order.order_line.filtered(lambda line: not line.is_delivery)
         self.assertEqual(
             line.product_id,

@@ -39,5 +39,5 @@ class DeliveryCarrier(models.Model):
         ]
 
     def _coop_test_locker_check_ready(self, order):
-        if not order.coop_pickup_slot_id:
+        if not order.coop_slot_id:
             raise ValidationError("Choose a locker window.")

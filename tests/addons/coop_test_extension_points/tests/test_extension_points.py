@@ -44,7 +44,7 @@ class TestExtensionPoints(CoopMarketplaceCommon):
                 .id,
             }
         )
-        window = self.env["coop.pickup.slot"].create(
+        window = self.env["coop.slot"].create(
             {
                 "point_id": locker.id,
                 "cycle_id": self.cycle.id,
@@ -76,7 +76,7 @@ class TestExtensionPoints(CoopMarketplaceCommon):
             order._coop_slot_from_request(pickup_slot.id)
         order._coop_set_pickup_slot(order._coop_slot_from_request(window.id))
         self.assertEqual(window.booked, 1)
-        self.assertEqual(order.coop_pickup_point_id, locker)
+        self.assertEqual(order.coop_point_id, locker)
         order._check_cart_is_ready_to_be_paid()
         # "Pay at pickup" is the pickup mode's, not this one's.
         self.assertFalse(carrier._coop_paid_at_handover())

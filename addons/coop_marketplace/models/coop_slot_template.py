@@ -12,12 +12,12 @@ WEEKDAYS = [
 ]
 
 
-class CoopPickupSlotTemplate(models.Model):
+class CoopSlotTemplate(models.Model):
     """A weekly opening of a pickup point (e.g. Saturday 10:00-12:00, 15
     orders), copied into dated slots when a cycle opens."""
 
-    _name = "coop.pickup.slot.template"
-    _description = "Pickup slot template"
+    _name = "coop.slot.template"
+    _description = "Weekly slot"
     _order = "point_id, weekday, hour_from, id"
 
     point_id = fields.Many2one(

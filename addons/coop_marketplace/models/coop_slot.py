@@ -24,7 +24,7 @@ DECLARE
 BEGIN
     SELECT o.id INTO wrong
       FROM sale_order o
-      JOIN coop_pickup_slot s ON s.id = o.coop_pickup_slot_id
+      JOIN coop_slot s ON s.id = o.coop_slot_id
      WHERE o.id = NEW.id
        AND (o.coop_slot_place IS NULL
             OR o.coop_slot_place NOT BETWEEN 1 AND s.capacity);
@@ -37,28 +37,28 @@ BEGIN
 END $$;
 DROP TRIGGER IF EXISTS coop_slot_place_check ON sale_order;
 CREATE CONSTRAINT TRIGGER coop_slot_place_check
-    AFTER INSERT OR UPDATE OF coop_pickup_slot_id, coop_slot_place ON sale_order
+    AFTER INSERT OR UPDATE OF coop_slot_id, coop_slot_place ON sale_order
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW
-    WHEN (NEW.coop_pickup_slot_id IS NOT NULL)
+    WHEN (NEW.coop_slot_id IS NOT NULL)
     EXECUTE FUNCTION coop_slot_place_check();
 
 CREATE OR REPLACE FUNCTION coop_slot_capacity_renumber() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF (SELECT count(*) FROM sale_order
-         WHERE coop_pickup_slot_id = NEW.id) > NEW.capacity THEN
+         WHERE coop_slot_id = NEW.id) > NEW.capacity THEN
         RAISE EXCEPTION 'Pickup slot %: more bookings than its capacity',
             NEW.id USING ERRCODE = 'check_violation';
     END IF;
     WITH high AS (
         SELECT id, row_number() OVER (ORDER BY coop_slot_place) AS rank
           FROM sale_order
-         WHERE coop_pickup_slot_id = NEW.id AND coop_slot_place > NEW.capacity
+         WHERE coop_slot_id = NEW.id AND coop_slot_place > NEW.capacity
     ), free AS (
         SELECT place, row_number() OVER (ORDER BY place) AS rank
           FROM generate_series(1, NEW.capacity) AS place
          WHERE NOT EXISTS (SELECT 1 FROM sale_order
-                            WHERE coop_pickup_slot_id = NEW.id
+                            WHERE coop_slot_id = NEW.id
                               AND coop_slot_place = place)
     )
     UPDATE sale_order o SET coop_slot_place = free.place
@@ -66,9 +66,9 @@ BEGIN
      WHERE o.id = high.id;
     RETURN NULL;
 END $$;
-DROP TRIGGER IF EXISTS coop_slot_capacity_renumber ON coop_pickup_slot;
+DROP TRIGGER IF EXISTS coop_slot_capacity_renumber ON coop_slot;
 CREATE TRIGGER coop_slot_capacity_renumber
-    AFTER UPDATE OF capacity ON coop_pickup_slot
+    AFTER UPDATE OF capacity ON coop_slot
     FOR EACH ROW WHEN (NEW.capacity < OLD.capacity)
     EXECUTE FUNCTION coop_slot_capacity_renumber();
 """
@@ -77,13 +77,13 @@ CREATE TRIGGER coop_slot_capacity_renumber
 def install_place_triggers(cr):
     """Create the triggers once both tables are there (called by both
     models' ``init``: whichever comes second creates them)."""
-    if table_exists(cr, "coop_pickup_slot") and column_exists(
+    if table_exists(cr, "coop_slot") and column_exists(
         cr, "sale_order", "coop_slot_place"
     ):
         cr.execute(PLACE_TRIGGER_SQL)
 
 
-class CoopPickupSlot(models.Model):
+class CoopSlot(models.Model):
     """A dated time window of a pickup point in a cycle, with a number of
     orders it can take.
 
@@ -96,8 +96,8 @@ class CoopPickupSlot(models.Model):
     last place can't be taken twice. ``booked`` is counted from the orders.
     """
 
-    _name = "coop.pickup.slot"
-    _description = "Pickup slot"
+    _name = "coop.slot"
+    _description = "Pickup or delivery slot"
     _order = "start_datetime, point_id, id"
 
     point_id = fields.Many2one(
@@ -127,7 +127,7 @@ class CoopPickupSlot(models.Model):
     end_datetime = fields.Datetime(string="End", required=True)
     capacity = fields.Integer(required=True, default=10)
     order_ids = fields.One2many(
-        "sale.order", "coop_pickup_slot_id", string="Orders", readonly=True
+        "sale.order", "coop_slot_id", string="Orders", readonly=True
     )
     booked = fields.Integer(compute="_compute_booked")
     available = fields.Integer(compute="_compute_available")
@@ -161,8 +161,8 @@ class CoopPickupSlot(models.Model):
             self.env["sale.order"]
             .sudo()
             ._read_group(
-                [("coop_pickup_slot_id", "in", self.ids)],
-                ["coop_pickup_slot_id"],
+                [("coop_slot_id", "in", self.ids)],
+                ["coop_slot_id"],
                 ["__count"],
             )
         )
@@ -219,12 +219,12 @@ class CoopPickupSlot(models.Model):
         # Pending ORM writes (a capacity changed in this transaction) must
         # be in the tables the statements read.
         self.flush_recordset(["capacity"])
-        order.flush_recordset(["coop_pickup_slot_id", "coop_slot_place"])
+        order.flush_recordset(["coop_slot_id", "coop_slot_place"])
         cr = self.env.cr
         cr.execute(
             SQL(
                 "SELECT coop_slot_place FROM sale_order"
-                " WHERE coop_pickup_slot_id = %s AND id != %s",
+                " WHERE coop_slot_id = %s AND id != %s",
                 self.id,
                 order.id,
             )
@@ -247,7 +247,7 @@ class CoopPickupSlot(models.Model):
                 with cr.savepoint(flush=False):
                     cr.execute(
                         SQL(
-                            "UPDATE sale_order SET coop_pickup_slot_id = %s,"
+                            "UPDATE sale_order SET coop_slot_id = %s,"
                             " coop_slot_place = %s WHERE id = %s",
                             self.id,
                             place,
@@ -257,7 +257,7 @@ class CoopPickupSlot(models.Model):
                     )
             except psycopg2.errors.UniqueViolation:
                 continue
-            order.invalidate_recordset(["coop_pickup_slot_id", "coop_slot_place"])
+            order.invalidate_recordset(["coop_slot_id", "coop_slot_place"])
             self.invalidate_recordset(["order_ids", "booked", "available"])
             return place
         raise UserError(

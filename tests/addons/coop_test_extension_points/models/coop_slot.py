@@ -2,16 +2,16 @@
 from odoo import fields, models
 
 
-class CoopPickupSlotTemplate(models.Model):
-    _inherit = "coop.pickup.slot.template"
+class CoopSlotTemplate(models.Model):
+    _inherit = "coop.slot.template"
 
     kind = fields.Selection(
         selection_add=[("locker", "Parcel locker")], ondelete={"locker": "cascade"}
     )
 
 
-class CoopPickupSlot(models.Model):
-    _inherit = "coop.pickup.slot"
+class CoopSlot(models.Model):
+    _inherit = "coop.slot"
 
     kind = fields.Selection(
         selection_add=[("locker", "Parcel locker")],

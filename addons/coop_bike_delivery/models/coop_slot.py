@@ -4,11 +4,11 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
 
-class CoopPickupSlotTemplate(models.Model):
+class CoopSlotTemplate(models.Model):
     """A weekly delivery window at the hub: its places are the couriers
     times the deliveries each makes in one round."""
 
-    _inherit = "coop.pickup.slot.template"
+    _inherit = "coop.slot.template"
 
     kind = fields.Selection(
         selection_add=[("delivery", "Home delivery")],
@@ -44,8 +44,8 @@ class CoopPickupSlotTemplate(models.Model):
         return values
 
 
-class CoopPickupSlot(models.Model):
-    _inherit = "coop.pickup.slot"
+class CoopSlot(models.Model):
+    _inherit = "coop.slot"
 
     kind = fields.Selection(
         selection_add=[("delivery", "Home delivery")],
@@ -93,7 +93,7 @@ class CoopPickupSlot(models.Model):
         # "Livraison à domicile · sam. 5 déc. 10:00-12:00": the member
         # reads when, not the hub it leaves from.
         delivery = self.filtered(lambda slot: slot.kind == "delivery")
-        res = super(CoopPickupSlot, self - delivery)._compute_display_name()
+        res = super(CoopSlot, self - delivery)._compute_display_name()
         for slot in delivery:
             tz = slot.point_id._tz()
             slot.display_name = "{} · {}-{}".format(

@@ -30,7 +30,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.env.cr.execute(
             "SELECT count(*), count(DISTINCT coop_slot_place),"
             " coalesce(min(coop_slot_place), 1), coalesce(max(coop_slot_place), 0)"
-            " FROM sale_order WHERE coop_pickup_slot_id = %s",
+            " FROM sale_order WHERE coop_slot_id = %s",
             [slot.id],
         )
         count, places, lowest, highest = self.env.cr.fetchone()
@@ -117,12 +117,12 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         first, second, third, fourth = self.orders
         for order in (first, second, third):
             order._coop_set_pickup_slot(self.friday)
-            self.assertEqual(order.coop_pickup_slot_id, self.friday)
+            self.assertEqual(order.coop_slot_id, self.friday)
         self.assertEqual(self.friday.booked, 3)
         self.assertEqual(self.friday.available, 0)
         with self.assertRaisesRegex(UserError, "full"):
             fourth._coop_set_pickup_slot(self.friday)
-        self.assertFalse(fourth.coop_pickup_slot_id)
+        self.assertFalse(fourth.coop_slot_id)
         self.assertEqual(self._db_booked(self.friday), 3)
 
     def test_failed_change_keeps_the_previous_slot(self):
@@ -134,7 +134,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         with self.assertRaises(UserError), self.cr.savepoint():
             third._coop_set_pickup_slot(self.saturday)
         third.invalidate_recordset()
-        self.assertEqual(third.coop_pickup_slot_id, self.friday)
+        self.assertEqual(third.coop_slot_id, self.friday)
         self.assertEqual(self._db_booked(self.friday), 1)
         self.assertEqual(self._db_booked(self.saturday), 2)
 
@@ -145,8 +145,8 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.assertEqual(self.friday.booked, 1)
         order._coop_set_pickup_slot(self.saturday)
         self.assertEqual((self.friday.booked, self.saturday.booked), (0, 1))
-        order._coop_set_pickup_slot(self.env["coop.pickup.slot"])
-        self.assertFalse(order.coop_pickup_slot_id)
+        order._coop_set_pickup_slot(self.env["coop.slot"])
+        self.assertFalse(order.coop_slot_id)
         self.assertEqual(self.saturday.booked, 0)
         # Releasing what the order doesn't hold changes nothing.
         order._coop_release_pickup_slot()
@@ -158,7 +158,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         order.action_confirm()
         order._action_cancel()
         self.assertEqual(order.state, "cancel")
-        self.assertFalse(order.coop_pickup_slot_id)
+        self.assertFalse(order.coop_slot_id)
         self.assertEqual(self.friday.booked, 0)
         with self.assertRaises(UserError):
             order._coop_set_pickup_slot(self.friday)
@@ -190,13 +190,11 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         self.cycle._close()
         with self.assertRaisesRegex(UserError, "closed"):
             order._coop_set_pickup_slot(self.saturday)
-        self.assertEqual(order.coop_pickup_slot_id, self.friday)
+        self.assertEqual(order.coop_slot_id, self.friday)
         self.assertEqual(self.saturday.booked, 0)
 
     def _holding(self, slot):
-        return self.env["sale.order"].search_count(
-            [("coop_pickup_slot_id", "=", slot.id)]
-        )
+        return self.env["sale.order"].search_count([("coop_slot_id", "=", slot.id)])
 
     def test_every_path_books_through_the_owner(self):
         """Whatever path writes an order's slot, ``booked`` equals the
@@ -207,8 +205,8 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         sales_manager = new_test_user(
             self.env, login="coop_slot_sales", groups="sales_team.group_sale_manager"
         )
-        order.with_user(sales_manager).write({"coop_pickup_slot_id": self.saturday.id})
-        self.assertEqual(order.coop_pickup_slot_id, self.saturday)
+        order.with_user(sales_manager).write({"coop_slot_id": self.saturday.id})
+        self.assertEqual(order.coop_slot_id, self.saturday)
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
         self.assertEqual(self._db_booked(self.saturday), 1)
         # A creation with a slot (an import) too.
@@ -216,18 +214,18 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             {
                 "partner_id": self.portal_member.partner_id.id,
                 "coop_cycle_id": self.cycle.id,
-                "coop_pickup_slot_id": self.saturday.id,
+                "coop_slot_id": self.saturday.id,
             }
         )
-        self.assertEqual(created.coop_pickup_slot_id, self.saturday)
+        self.assertEqual(created.coop_slot_id, self.saturday)
         self.assertEqual(self._db_booked(self.saturday), 2)
         # Full: refused, nothing written.
         with self.assertRaises(UserError), self.cr.savepoint():
-            other.write({"coop_pickup_slot_id": self.saturday.id, "note": "x"})
-        self.assertFalse(other.coop_pickup_slot_id)
+            other.write({"coop_slot_id": self.saturday.id, "note": "x"})
+        self.assertFalse(other.coop_slot_id)
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
         # A copy holds no slot.
-        self.assertFalse(order.copy().coop_pickup_slot_id)
+        self.assertFalse(order.copy().coop_slot_id)
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
         # A slot of another point is refused, whatever the path.
         third._coop_set_pickup_point(
@@ -236,9 +234,9 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             )
         )
         with self.assertRaises(UserError), self.cr.savepoint():
-            third.write({"coop_pickup_slot_id": self.friday.id})
+            third.write({"coop_slot_id": self.friday.id})
         # Clearing it gives the place back.
-        order.write({"coop_pickup_slot_id": False})
+        order.write({"coop_slot_id": False})
         self.assertEqual(self._db_booked(self.saturday), self._holding(self.saturday))
         self.assertEqual(self._db_booked(self.saturday), 1)
 
@@ -256,24 +254,21 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
         capacity below the orders holding the slot neither."""
         order, other = self.orders[:2]
         order._coop_set_pickup_slot(self.saturday)
-        order.write({"coop_pickup_slot_id": False})
-        other.write({"coop_pickup_slot_id": self.saturday.id})
+        order.write({"coop_slot_id": False})
+        other.write({"coop_slot_id": self.saturday.id})
         third = self.orders[2]
         third._coop_set_pickup_slot(self.saturday)
         self._check_booked_now()  # the owner's paths: consistent
         for statement, message in (
             # An order's slot written by SQL, skipping the booking.
             (
-                (
-                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s"
-                    " WHERE id = %(order)s"
-                ),
+                ("UPDATE sale_order SET coop_slot_id = %(slot)s WHERE id = %(order)s"),
                 "not one of its pickup slot's places",
             ),
             # A place beyond the capacity.
             (
                 (
-                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s,"
+                    "UPDATE sale_order SET coop_slot_id = %(slot)s,"
                     " coop_slot_place = 3 WHERE id = %(order)s"
                 ),
                 "not one of its pickup slot's places",
@@ -281,7 +276,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             # Another order's place.
             (
                 (
-                    "UPDATE sale_order SET coop_pickup_slot_id = %(slot)s,"
+                    "UPDATE sale_order SET coop_slot_id = %(slot)s,"
                     " coop_slot_place = (SELECT coop_slot_place FROM sale_order"
                     " WHERE id = %(other)s) WHERE id = %(order)s"
                 ),
@@ -289,7 +284,7 @@ class TestPickupSlot(common.CoopMarketplaceCommon):
             ),
             # A capacity below the orders holding the slot.
             (
-                "UPDATE coop_pickup_slot SET capacity = 1 WHERE id = %(slot)s",
+                "UPDATE coop_slot SET capacity = 1 WHERE id = %(slot)s",
                 "more bookings than its capacity",
             ),
         ):
