@@ -20,11 +20,11 @@ class SaleOrder(models.Model):
         follows it), is within the tier's cap."""
         self.ensure_one()
         tier = self._coop_tier()
-        if not tier.monthly_cap or not tier.is_discount:
+        if not tier._monthly_cap_applies():
             return
         partner = self.partner_id.commercial_partner_id
         used = partner._coop_advantage_used().get(partner.id, 0.0)
-        if self.currency_id.compare_amounts(used, tier.monthly_cap) > 0:
+        if tier._monthly_cap_exceeded(used):
             raise UserError(
                 self.env._(
                     "This change would go beyond your solidarity allowance for"

@@ -334,6 +334,32 @@ class CoopPriceTier(models.Model):
             ).items()
         }
 
+    # ------------------------------------------------------------------
+    # The monthly cap: the one rule the shop, the till, an order's change
+    # and the member's card ask
+    # ------------------------------------------------------------------
+
+    def _monthly_cap_applies(self):
+        """Whether this tier's members have a monthly allowance: a cap, on
+        a tier that sells below the reference price."""
+        return bool(self and self.monthly_cap and self.is_discount)
+
+    def _monthly_cap_exceeded(self, advantage_used):
+        """Whether ``advantage_used`` this month (what was used, plus what an
+        order adds) goes beyond the allowance; never for a tier without one
+        (nor for no tier)."""
+        return (
+            self._monthly_cap_applies()
+            and self.currency_id.compare_amounts(advantage_used, self.monthly_cap) > 0
+        )
+
+    def _monthly_cap_left(self, advantage_used):
+        """What is left of the month's allowance after ``advantage_used``
+        (None: no allowance, or no tier)."""
+        if not self._monthly_cap_applies():
+            return None
+        return max(0.0, self.monthly_cap - advantage_used)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_clear_cache(self):
         self.env.registry.clear_cache()

@@ -182,17 +182,14 @@ class PosOrder(models.Model):
                 "member_advantage"
             )
         )
-        currency = self.currency_id
-        if tier.monthly_cap and (
-            currency.compare_amounts(used_before + advantage, tier.monthly_cap) > 0
-        ):
+        if tier._monthly_cap_exceeded(used_before + advantage):
             self.coop_cap_exceeded = True
             self._coop_message_post(
                 body=self.env._(
                     "This order used %(advantage)s of solidarity advantage while"
                     " %(left)s was left this month.",
                     advantage=round(advantage, 2),
-                    left=round(max(0.0, tier.monthly_cap - used_before), 2),
+                    left=round(tier._monthly_cap_left(used_before), 2),
                 )
             )
 

@@ -72,18 +72,21 @@ class ResPartner(models.Model):
             for partner in with_tier
         }
         capped = self.browse(
-            [partner.id for partner, tier in tiers.items() if tier.monthly_cap]
+            [
+                partner.id
+                for partner, tier in tiers.items()
+                if tier._monthly_cap_applies()
+            ]
         )
         used = capped.commercial_partner_id._coop_advantage_used() if capped else {}
         for partner, tier in tiers.items():
             partner.coop_tier_label = tier.display_label if tier else False
-            if not tier.monthly_cap:
-                partner.coop_cap_remaining = -1
-            else:
-                partner.coop_cap_remaining = max(
-                    0.0,
-                    tier.monthly_cap - used.get(partner.commercial_partner_id.id, 0.0),
-                )
+            left = (
+                tier._monthly_cap_left(used.get(partner.commercial_partner_id.id, 0.0))
+                if tier
+                else None
+            )
+            partner.coop_cap_remaining = -1 if left is None else left
 
     # ------------------------------------------------------------------
     # Which tier applies

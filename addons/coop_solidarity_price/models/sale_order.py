@@ -68,12 +68,11 @@ class SaleOrder(models.Model):
         prices (at checkout in the shop, and whenever prices are updated)."""
         self.ensure_one()
         tier = self._coop_tier()
-        if self.state != "draft" or not tier.monthly_cap or not tier.is_discount:
+        if self.state != "draft" or not tier._monthly_cap_applies():
             return
         partner = self.partner_id.commercial_partner_id
         used = partner._coop_advantage_used().get(partner.id, 0.0)
-        advantage = self._coop_advantage(tier)
-        if self.currency_id.compare_amounts(used + advantage, tier.monthly_cap) <= 0:
+        if not tier._monthly_cap_exceeded(used + self._coop_advantage(tier)):
             return
         reference = (
             self.env["coop.price.tier"].sudo()._get_reference_tier(tier.company_id)
