@@ -74,11 +74,11 @@ screenshots: system venv
 
 DB ?= coop_demo
 backup: venv
-	@$(VPY) tools/coop.py backup --db $(DB)
+	@$(VPY) tools/backup.py backup --db $(DB)
 
 restore: venv
 	@test -n "$(FROM)" || { echo "make restore FROM=backups/<folder> [DB=name] [FORCE=1] [NEUTRALIZE=1]"; exit 2; }
-	@$(VPY) tools/coop.py restore $(FROM) --db $(DB) $(if $(FORCE),--force) $(if $(NEUTRALIZE),--neutralize) $(if $(ACCEPT_BROKEN_CHAINS),--accept-broken-chains)
+	@$(VPY) tools/backup.py restore $(FROM) --db $(DB) $(if $(FORCE),--force) $(if $(NEUTRALIZE),--neutralize) $(if $(ACCEPT_BROKEN_CHAINS),--accept-broken-chains)
 
 # The money invariants (coop.money.checker) of a database, read only.
 check-money: venv

@@ -32,7 +32,7 @@ from datetime import timedelta
 
 import requests
 
-from bench.__main__ import (
+from bench.common import (
     add_template_argument,
     coop,
     copy_template,

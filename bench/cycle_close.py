@@ -19,7 +19,7 @@ import time
 from collections import Counter
 from datetime import timedelta
 
-from bench.__main__ import add_template_argument, rolled_back_env
+from bench.common import add_template_argument, rolled_back_env
 
 BENCH_DB = "coop_bench_close"
 LINES_PER_ORDER = 5

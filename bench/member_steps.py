@@ -35,8 +35,8 @@ from pathlib import Path
 
 import requests
 
-from bench.__main__ import add_template_argument, coop, copy_template, odoo_env_setup
 from bench.checkout_http import CSRF, start_server
+from bench.common import add_template_argument, coop, copy_template, odoo_env_setup
 
 BENCH_DB = "coop_bench_member_steps"
 LOGIN = "membre"

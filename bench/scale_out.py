@@ -60,7 +60,7 @@ import psycopg2
 import requests
 
 from bench import checkout_http
-from bench.__main__ import (
+from bench.common import (
     ROOT,
     add_template_argument,
     coop,

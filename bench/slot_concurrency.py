@@ -22,7 +22,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
-from bench.__main__ import odoo_env_setup, percentile
+from bench.common import odoo_env_setup, percentile
 
 MAX_TRIES = 5
 

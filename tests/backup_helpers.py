@@ -3,10 +3,7 @@ tests/test_point_in_time_recovery.py): the coop at work in another process."""
 
 import os
 import subprocess
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import coop
 

@@ -7,20 +7,16 @@ import json
 import os
 import pwd
 import shutil
-import sys
 import tarfile
 from pathlib import Path
 
+import backup
+import coop
 import pytest
+from backup_helpers import a_member_joins_at_the_till, run_sql, template_copy
 
 from odoo.tests.common import get_db_name
 from odoo.tools import config
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-
-import backup
-import coop
-from backup_helpers import a_member_joins_at_the_till, run_sql, template_copy
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from odoo.modules.registry import Registry
 from odoo.tests.common import get_db_name
 
 from bench import datagen, scenarios
-from bench.__main__ import coop, measure, run_scenario, summarize
+from bench.common import coop, measure, run_scenario, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,10 +6,7 @@ its own tests run there with Odoo's test runner."""
 
 import re
 import subprocess
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 import coop
 from backup_helpers import template_copy

@@ -8,18 +8,14 @@ it was making is gone whole; a new server makes the rest, none twice."""
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+import coop
 import requests
+from backup_helpers import run_sql, template_copy
 
 from odoo.tests.common import get_db_name
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-
-import coop
-from backup_helpers import run_sql, template_copy
 
 PER_CALL = 8  # the job's batch (50 by default: a system parameter)
 BASKETS = 24  # three calls of the job

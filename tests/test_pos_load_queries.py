@@ -5,11 +5,9 @@ without our addons). ``python -m bench`` builds both databases (cached) and
 counts ``pos.session.load_data``'s queries with Odoo's own counter."""
 
 import json
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
 import coop
 

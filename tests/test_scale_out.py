@@ -4,11 +4,9 @@ data dir, nginx with the production configuration in front.
 ``bench.scale_out`` checks each piece of evidence itself and exits non-zero
 when one fails; this test runs it and reads what it printed."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
 import coop
 

@@ -18,7 +18,6 @@ from pathlib import Path
 from psycopg2 import sql
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
 
 import coop
 

@@ -10,9 +10,11 @@ hash chain (l10n_fr_pos_cert) and the journals' inalterability hashes.
                              place, all checked before it takes the name
                              (BackupError on any difference, nothing left)
 
-Used by ``make backup`` / ``make restore`` (tools/coop.py).
+Used by ``make backup`` / ``make restore`` (its command line, below); it
+uses tools/coop.py, which never imports it.
 """
 
+import argparse
 import hashlib
 import json
 import os
@@ -354,3 +356,87 @@ def restore(
         )
     coop.rename_db(scratch, db, data_dir)
     return restored, {"broken": broken, "checked": checked}
+
+
+# --------------------------------------------------------------------------
+# Command line (make backup, make restore)
+# --------------------------------------------------------------------------
+
+
+def cmd_backup(args):
+    try:
+        folder = backup(args.db, Path(args.out))
+    except BackupError as exc:
+        coop.die(str(exc))
+    coop.say(
+        f"{args.db} saved in {folder} (database.dump, filestore.tar.gz, manifest.json)"
+    )
+    manifest = json.loads((folder / "manifest.json").read_text())
+    damaged = manifest["damaged_before_backup"]
+    if damaged:
+        coop.say(
+            f"WARNING: {len(damaged)} attachment files were already damaged: {damaged}"
+        )
+
+
+def cmd_restore(args):
+    try:
+        restored, chains = restore(
+            args.folder,
+            args.db,
+            force=args.force,
+            neutralized=args.neutralize,
+            accept_broken=args.accept_broken_chains,
+        )
+    except BackupError as exc:
+        coop.die(str(exc))
+    counts = ", ".join(f"{table} {d['count']}" for table, d in restored.items())
+    coop.say(
+        f"{args.db} restored from {args.folder}; register, fund, till chain,"
+        f" journals and attachment files checked ({counts}); {chains['checked']};"
+        " a database it replaced is kept as <name>_before_restore_<date>"
+    )
+    for line in chains["broken"]:
+        coop.say(f"WARNING: kept although broken: {line}")
+    if args.neutralize:
+        coop.say(
+            f"{args.db} is neutralized: no mail, no scheduled job,"
+            " payments in test mode"
+        )
+    else:
+        coop.say(
+            f"{args.db} is NOT neutralized: it sends mail, runs the scheduled jobs"
+            " and takes payments like the original (NEUTRALIZE=1 for a test copy)"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = parser.add_subparsers(required=True)
+    bkp = sub.add_parser("backup", help="dump a database and its filestore")
+    bkp.add_argument("--db", default=coop.DEMO_DB)
+    bkp.add_argument("--out", default=str(coop.ROOT / "backups"))
+    bkp.set_defaults(func=cmd_backup)
+    rst = sub.add_parser("restore", help="restore a backup folder, checked")
+    rst.add_argument("folder")
+    rst.add_argument("--db", default=coop.DEMO_DB)
+    rst.add_argument(
+        "--force", action="store_true", help="replace an existing database"
+    )
+    rst.add_argument(
+        "--neutralize",
+        action="store_true",
+        help="a test copy: no mail, no jobs, payment providers in test mode",
+    )
+    rst.add_argument(
+        "--accept-broken-chains",
+        action="store_true",
+        help="restore a copy whose register, till or journal chain is broken",
+    )
+    rst.set_defaults(func=cmd_restore)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -22,7 +22,6 @@ import contextlib
 import datetime
 import getpass
 import hashlib
-import json
 import os
 import shutil
 import socket
@@ -742,53 +741,6 @@ def cmd_check_money(args):
         sys.exit(1)
 
 
-def cmd_backup(args):
-    import backup
-
-    try:
-        folder = backup.backup(args.db, Path(args.out))
-    except backup.BackupError as exc:
-        die(str(exc))
-    say(f"{args.db} saved in {folder} (database.dump, filestore.tar.gz, manifest.json)")
-    manifest = json.loads((folder / "manifest.json").read_text())
-    damaged = manifest["damaged_before_backup"]
-    if damaged:
-        say(f"WARNING: {len(damaged)} attachment files were already damaged: {damaged}")
-
-
-def cmd_restore(args):
-    import backup
-
-    try:
-        restored, chains = backup.restore(
-            args.folder,
-            args.db,
-            force=args.force,
-            neutralized=args.neutralize,
-            accept_broken=args.accept_broken_chains,
-        )
-    except backup.BackupError as exc:
-        die(str(exc))
-    counts = ", ".join(f"{table} {d['count']}" for table, d in restored.items())
-    say(
-        f"{args.db} restored from {args.folder}; register, fund, till chain,"
-        f" journals and attachment files checked ({counts}); {chains['checked']};"
-        " a database it replaced is kept as <name>_before_restore_<date>"
-    )
-    for line in chains["broken"]:
-        say(f"WARNING: kept although broken: {line}")
-    if args.neutralize:
-        say(
-            f"{args.db} is neutralized: no mail, no scheduled job,"
-            " payments in test mode"
-        )
-    else:
-        say(
-            f"{args.db} is NOT neutralized: it sends mail, runs the scheduled jobs"
-            " and takes payments like the original (NEUTRALIZE=1 for a test copy)"
-        )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -826,27 +778,6 @@ def main():
     )
     money.add_argument("--db", default=DEMO_DB)
     money.set_defaults(func=cmd_check_money)
-    bkp = sub.add_parser("backup", help="dump a database and its filestore")
-    bkp.add_argument("--db", default=DEMO_DB)
-    bkp.add_argument("--out", default=str(ROOT / "backups"))
-    bkp.set_defaults(func=cmd_backup)
-    rst = sub.add_parser("restore", help="restore a backup folder, checked")
-    rst.add_argument("folder")
-    rst.add_argument("--db", default=DEMO_DB)
-    rst.add_argument(
-        "--force", action="store_true", help="replace an existing database"
-    )
-    rst.add_argument(
-        "--neutralize",
-        action="store_true",
-        help="a test copy: no mail, no jobs, payment providers in test mode",
-    )
-    rst.add_argument(
-        "--accept-broken-chains",
-        action="store_true",
-        help="restore a copy whose register, till or journal chain is broken",
-    )
-    rst.set_defaults(func=cmd_restore)
     args = parser.parse_args()
     args.func(args)
 
