@@ -55,9 +55,43 @@ def manifest(name):
     return ast.literal_eval((ADDONS / name / "__manifest__.py").read_text())
 
 
-def test_the_four_addons_are_there():
+def test_every_addon_is_in_the_design():
     found = {p.parent.name for p in ADDONS.glob("*/__manifest__.py")}
-    assert set(EXPECTED_DEPENDS) <= found
+    assert found == set(EXPECTED_DEPENDS)
+
+
+def model_of(node):
+    """The model a class defines or extends (its ``_name``, else its first
+    ``_inherit``)."""
+    values = {}
+    for statement in node.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+            target = statement.targets[0]
+            if isinstance(target, ast.Name) and target.id in ("_name", "_inherit"):
+                values[target.id] = ast.literal_eval(statement.value)
+    inherit = values.get("_inherit")
+    return values.get("_name") or (inherit[0] if isinstance(inherit, list) else inherit)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(
+        str(path.relative_to(ADDONS))
+        for folder in ("models", "wizards")
+        for path in ADDONS.glob(f"*/{folder}/*.py")
+        if path.name != "__init__.py"
+    ),
+)
+def test_one_class_per_file_named_after_its_model(path):
+    """README, Contributing: ``<model>.py``, or ``<model>_<concern>.py``."""
+    tree = ast.parse((ADDONS / path).read_text())
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    assert len(classes) <= 1, f"{path}: {[c.name for c in classes]}"
+    if not classes:
+        return  # a helper the models use (the round planner), named for it
+    stem = Path(path).stem
+    model = model_of(classes[0]).replace(".", "_")
+    assert stem == model or stem.startswith(model + "_"), f"{path} holds {model}"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_DEPENDS))
@@ -71,6 +105,14 @@ def test_manifest_keys(name):
     for key in ("data", "demo"):
         for rel in m.get(key, []):
             assert (ADDONS / name / rel).is_file(), f"{name}: {rel} missing"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_DEPENDS))
+def test_each_addon_is_a_package_as_oca_builds_them(name):
+    """OCA 18.0: a pyproject.toml per addon, built by whool (the wheel's
+    name, version and dependencies come from the manifest)."""
+    text = (ADDONS / name / "pyproject.toml").read_text()
+    assert 'build-backend = "whool.buildapi"' in text and '"whool"' in text
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_DEPENDS))

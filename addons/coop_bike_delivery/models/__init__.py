@@ -1,5 +1,7 @@
 from . import coop_delivery_zone
 from . import coop_order_cycle
+from . import coop_slot_couriers
+from . import coop_slot_template
 from . import coop_slot
 from . import delivery_carrier
 from . import sale_order

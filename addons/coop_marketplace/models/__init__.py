@@ -2,6 +2,7 @@ from . import coop_money_checker
 from . import coop_order_cycle
 from . import coop_order_cycle_line
 from . import coop_order_cycle_minimum
+from . import coop_order_cycle_producer_minimums
 from . import coop_pickup_point
 from . import coop_slot
 from . import coop_slot_template
@@ -18,10 +19,13 @@ from . import res_config_settings
 from . import res_partner
 from . import sale_order
 from . import sale_order_line
+from . import sale_order_line_money
+from . import sale_order_line_weighing
 from . import sale_order_money
 from . import sale_order_edit
 from . import sale_order_pickup_day
 from . import sale_order_shortage
+from . import sale_order_standing
 from . import stock_picking_batch
 from . import website
 from . import sale_order_weighing

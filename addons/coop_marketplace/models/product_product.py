@@ -22,3 +22,7 @@ class ProductProduct(models.Model):
             )["total_included"]
             for product in self
         }
+
+    coop_standing_max = fields.Integer(
+        related="product_tmpl_id.coop_standing_max", readonly=False
+    )

@@ -88,3 +88,14 @@ class ProductTemplate(models.Model):
                         product=template.display_name,
                     )
                 )
+
+    coop_standing_ok = fields.Boolean(
+        string="Offered as a standing basket",
+        help="Members subscribe to it from their account (“My standing"
+        " baskets”): each cycle offering it then makes their order.",
+    )
+    coop_standing_max = fields.Integer(
+        string="Standing baskets at most",
+        help="Taken as a standing basket (a subscription for the season) by"
+        " this many members at most (what the farm can grow); 0: no limit.",
+    )

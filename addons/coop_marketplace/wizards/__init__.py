@@ -1,1 +1,2 @@
 from . import coop_weighing
+from . import coop_weighing_line

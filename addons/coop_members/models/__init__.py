@@ -7,7 +7,7 @@ from . import pos_config
 from . import pos_order
 from . import pos_order_line
 from . import pos_session
-from . import report_sale_details
+from . import report_point_of_sale_report_saledetails
 from . import res_company
 from . import account_payment_method_line
 from . import res_config_settings

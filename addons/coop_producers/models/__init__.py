@@ -12,6 +12,7 @@ from . import product_category
 from . import product_supplierinfo
 from . import product_template
 from . import purchase_order
+from . import purchase_order_line
 from . import res_company
 from . import res_partner
 from . import res_users
