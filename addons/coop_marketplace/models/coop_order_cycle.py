@@ -92,7 +92,7 @@ class CoopOrderCycle(models.Model):
     batch_ids = fields.One2many(
         "stock.picking.batch", "coop_cycle_id", string="Distribution batches"
     )
-    slot_ids = fields.One2many("coop.slot", "cycle_id", string="Pickup slots")
+    slot_ids = fields.One2many("coop.slot", "cycle_id", string="Slots")
     slot_count = fields.Integer(compute="_compute_slot_count")
 
     _sql_constraints = [
