@@ -56,6 +56,13 @@ CORE_TABLES = [
 def old_addons(folder):
     """The addons folder of ``UPGRADE_FROM`` (git archive of the checkout)."""
     archive = folder / "addons.tar"
+    known = subprocess.run(
+        ["git", "cat-file", "-e", f"{UPGRADE_FROM}^{{commit}}"], cwd=ROOT, check=False
+    )
+    assert known.returncode == 0, (
+        f"the upgrade test needs {UPGRADE_FROM[:8]} in the checkout's history:"
+        " clone without --depth"
+    )
     subprocess.run(
         ["git", "archive", "--output", str(archive), UPGRADE_FROM, "addons"],
         cwd=ROOT,
