@@ -436,18 +436,19 @@ class CoopStandingOrder(models.Model):
                 "coop_marketplace.standing_orders_per_call", STANDING_ORDERS_PER_CALL
             )
         )
+        by_company = cycles.grouped("company_id")
         left = {
-            company: self._standing_left(
-                cycles.filtered(lambda c, company=company: c.company_id == company)
-            )
-            for company in cycles.company_id
+            company: self._standing_left(own) for company, own in by_company.items()
         }
         done = 0
         for company, waiting in left.items():
             if done >= tries:
                 break
-            own = cycles.filtered(lambda c, company=company: c.company_id == company)
-            self.with_company(company)._create_standing_orders(own, limit=tries - done)
+            if not waiting:
+                continue
+            self.with_company(company)._create_standing_orders(
+                by_company[company], limit=tries - done
+            )
             # Each one tried leaves the list (ordered, or missed and told):
             # what is left is counted once, not after every batch.
             done += min(tries - done, waiting)
