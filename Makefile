@@ -8,12 +8,13 @@ VPY := $(VENV)/bin/python
 # The venv is rebuilt only when a requirements file changes.
 VENV_STAMP := $(VENV)/.installed-$(shell cat requirements/*.txt | sha1sum | cut -c1-12)
 
-.PHONY: help run test test-odoo lint venv system check template clean-db bench screenshots backup restore check-money test-journeys test-weekdays
+.PHONY: help run test test-odoo lint readme venv system check template clean-db bench screenshots backup restore check-money test-journeys test-weekdays
 help:
 	@echo "make run    create coop_demo (four addons, French, demo data) and serve it on :8069"
 	@echo "make test   lint, Odoo's own tests (CI subset), then every test of ours"
 	@echo "make test-odoo  Odoo's own tests of the modules we extend, with and without our addons"
 	@echo "make lint   ruff, pylint-odoo, OCA checks"
+	@echo "make readme  each addon's README.rst and index.html from its readme/ (OCA's tool)"
 	@echo "make bench  our addons vs vanilla Odoo (ARGS=\"--size full pos_load\")"
 	@echo "make screenshots  the journeys on the demo, as PNGs in docs/screenshots/"
 	@echo "make backup [DB=coop_demo]   dump a database and its filestore into backups/"
@@ -49,6 +50,12 @@ run: system venv
 
 lint: venv
 	@bash tools/lint.sh
+
+# OCA's README generator, vendored (tools/oca_maintainer_tools/NOTICE.md).
+readme: venv
+	@cd tools && ../$(VPY) -m oca_maintainer_tools.gen_addon_readme \
+		--org-name=coop-hdf --repo-name=coop-addons --branch=18.0 \
+		--addons-dir=../addons
 
 # Odoo's own tests first (a subset), so that pytest's summary stays the last line.
 test: system venv lint

@@ -1,0 +1,1 @@
+# OCA's README generator (oca-gen-addon-readme), vendored: see NOTICE.md.
