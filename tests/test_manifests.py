@@ -14,6 +14,9 @@ ADDONS = Path(__file__).resolve().parent.parent / "addons"
 # payment_custom ("pay at pickup").
 EXPECTED_DEPENDS = {
     "coop_members": {"account", "point_of_sale", "portal"},
+    # Bulk weighing at the members' till, installed with coop_members (#34:
+    # its own concern, out of the members' register).
+    "coop_pos_bulk": {"coop_members"},
     "coop_solidarity_price": {"coop_members", "sale", "point_of_sale"},
     "coop_producers": {"purchase_stock", "stock", "stock_picking_batch"},
     "coop_marketplace": {

@@ -1,12 +1,16 @@
 """An upgrade from the previous main carries a coop's database over
-(#34): the addons of ``UPGRADE_FROM`` are installed with their demo on a
+(#34): the addons of each of ``UPGRADE_FROM`` are installed with their demo on a
 new database, the current addons upgrade it (their migrations), and every
 record is still there, under its new name where a model or a table was
-renamed; then the member's pages' tours (tests/test_member_pages.py) pass on
-the upgraded database, and the journey simulator runs on it.
+renamed, and an addon split off since (coop_pos_bulk) is installed; then the
+member's pages' tours (tests/test_member_pages.py) and the till's bulk
+weighing tour pass on the upgraded database, and the journey simulator runs
+on it.
 
-``UPGRADE_FROM`` is the main a coop runs before this code lands: a session
-whose work lands moves it to its own last commit when it changes a schema.
+``UPGRADE_FROM``: the mains a coop may run before this code lands. The
+previous main (a session whose work changes a schema puts its own last
+landed commit here, in place of the last one) and the main before the slot's
+rename (its migrations are the largest), each upgraded on its own database.
 """
 
 import os
@@ -15,15 +19,21 @@ import sys
 import tarfile
 from pathlib import Path
 
+import pytest
 from psycopg2 import sql
 
 ROOT = Path(__file__).resolve().parent.parent
 
 import coop
 
-UPGRADE_FROM = "9027584e047d478242426b98d58f5fec32d5f3f1"
+UPGRADE_FROM = {
+    # The main before the slot's rename (#34): coop.pickup.slot.
+    "before_rename": "9027584e047d478242426b98d58f5fec32d5f3f1",
+    # The previous main: the bulk weighing still in coop_members.
+    "previous_main": "04c50bda31b60bbda3c70e5c67eb7aa8b07062ff",
+}
 DB = "coop_upgrade"
-# Tables renamed since UPGRADE_FROM: old name → new name.
+# Tables renamed since the oldest of UPGRADE_FROM: old name → new name.
 RENAMED_TABLES = {
     "coop_pickup_slot": "coop_slot",
     "coop_pickup_slot_template": "coop_slot_template",
@@ -53,18 +63,18 @@ CORE_TABLES = [
 ]
 
 
-def old_addons(folder):
-    """The addons folder of ``UPGRADE_FROM`` (git archive of the checkout)."""
+def old_addons(folder, commit):
+    """The addons folder of ``commit`` (git archive of the checkout)."""
     archive = folder / "addons.tar"
     known = subprocess.run(
-        ["git", "cat-file", "-e", f"{UPGRADE_FROM}^{{commit}}"], cwd=ROOT, check=False
+        ["git", "cat-file", "-e", f"{commit}^{{commit}}"], cwd=ROOT, check=False
     )
     assert known.returncode == 0, (
-        f"the upgrade test needs {UPGRADE_FROM[:8]} in the checkout's history:"
+        f"the upgrade test needs {commit[:8]} in the checkout's history:"
         " clone without --depth"
     )
     subprocess.run(
-        ["git", "archive", "--output", str(archive), UPGRADE_FROM, "addons"],
+        ["git", "archive", "--output", str(archive), commit, "addons"],
         cwd=ROOT,
         check=True,
     )
@@ -130,8 +140,9 @@ def renamed(before):
     return result
 
 
-def test_the_previous_main_upgrades_with_every_record(tmp_path):
-    addons = old_addons(tmp_path)
+@pytest.mark.parametrize("main", sorted(UPGRADE_FROM))
+def test_the_previous_main_upgrades_with_every_record(tmp_path, main):
+    addons = old_addons(tmp_path, UPGRADE_FROM[main])
     ours = sorted(p.parent.name for p in addons.glob("*/__manifest__.py"))
     coop.copy_db(coop.ensure_vanilla(), DB)
     try:
@@ -144,7 +155,8 @@ def test_the_previous_main_upgrades_with_every_record(tmp_path):
         conn.close()
         odoo(addons, tmp_path / "install.log", f"--init={','.join(ours)}")
         before = counts()
-        assert before["coop_pickup_slot"] and before["coop_share_movement"]
+        assert before.get("coop_pickup_slot", before.get("coop_slot"))
+        assert before["coop_share_movement"]
 
         odoo(coop.ADDONS_DIR, tmp_path / "upgrade.log", f"--update={','.join(ours)}")
         after = counts()
@@ -156,6 +168,13 @@ def test_the_previous_main_upgrades_with_every_record(tmp_path):
         }
         assert not lost, f"counts changed by the upgrade (before, after): {lost}"
         with coop.connect(DB) as conn, conn.cursor() as cr:
+            # An addon split off since (coop_pos_bulk, out of coop_members)
+            # is installed by the upgrade, as on a new database.
+            cr.execute(
+                "SELECT name FROM ir_module_module"
+                " WHERE name LIKE 'coop\\_%' AND state = 'installed'"
+            )
+            assert sorted(name for (name,) in cr.fetchall()) == coop.OUR_ADDONS
             cr.execute(
                 "SELECT module || '.' || name FROM ir_model_data"
                 " WHERE name LIKE '%pickup\\_slot\\_%'"
@@ -188,6 +207,7 @@ def test_the_previous_main_upgrades_with_every_record(tmp_path):
                 "--database",
                 DB,
                 "tests/test_member_pages.py",
+                "addons/coop_pos_bulk/tests/test_cashier_weighs_bulk.py",
                 "tests/test_journeys.py::TestJourneys::test_random_journeys_keep_money_and_privacy",
             ],
             cwd=ROOT,

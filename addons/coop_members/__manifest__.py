@@ -2,7 +2,7 @@
 {
     "name": "Coop Members",
     "summary": "Cooperative members, share capital register and member card",
-    "version": "18.0.1.5.0",
+    "version": "18.0.1.6.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

@@ -1,6 +1,6 @@
 /** @odoo-module */
 // License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import {CoopWeighDialog} from "@coop_members/app/weigh_dialog.esm";
+import {CoopWeighDialog} from "@coop_pos_bulk/app/weigh_dialog.esm";
 import {PosStore} from "@point_of_sale/app/store/pos_store";
 import {makeAwaitable} from "@point_of_sale/app/store/make_awaitable_dialog";
 import {patch} from "@web/core/utils/patch";

@@ -13,7 +13,7 @@ import {formatFloat, roundPrecision} from "@web/core/utils/numbers";
  * (IoT box), Odoo's own scale screen does this.
  */
 export class CoopWeighDialog extends Component {
-    static template = "coop_members.CoopWeighDialog";
+    static template = "coop_pos_bulk.CoopWeighDialog";
     static components = {Dialog};
     static props = {
         productName: String,

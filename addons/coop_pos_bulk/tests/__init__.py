@@ -1,0 +1,1 @@
+from . import test_cashier_weighs_bulk
