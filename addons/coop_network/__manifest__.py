@@ -3,7 +3,7 @@
     "name": "Coop Network",
     "summary": "A network of coops in one database: the network coordinator"
     " and the figures of each platform",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Point of Sale",
     "website": "https://github.com/coop-hdf/coop-addons",
     "author": "Coop Hauts-de-France",

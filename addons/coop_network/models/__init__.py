@@ -1,3 +1,3 @@
-from . import coop_network_report
+from . import coop_network_demo
 from . import coop_network_producer_report
-from . import res_company
+from . import coop_network_report
