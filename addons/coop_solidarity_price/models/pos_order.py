@@ -162,16 +162,7 @@ class PosOrder(models.Model):
             partner.id, 0.0
         )
         entries = Entry._create_for_lines(
-            [
-                (
-                    line,
-                    line.product_id,
-                    line.qty,
-                    line.price_unit * (1 - line.discount / 100),
-                    line.tax_ids_after_fiscal_position,
-                )
-                for line in at_tier
-            ],
+            [line._coop_fund_line() for line in at_tier],
             partner,
             tier,
             self.date_order.date(),

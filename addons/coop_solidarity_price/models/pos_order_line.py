@@ -28,3 +28,16 @@ class PosOrderLine(models.Model):
         or payment, in coop_wallet) is not."""
         self.ensure_one()
         return True
+
+    def _coop_fund_line(self):
+        """The line as the fund ledger reads it: (line, product, quantity,
+        unit price charged, taxes); see
+        ``coop.solidarity.entry._line_differences``."""
+        self.ensure_one()
+        return (
+            self,
+            self.product_id,
+            self.qty,
+            self.price_unit * (1 - self.discount / 100),
+            self.tax_ids_after_fiscal_position,
+        )

@@ -43,16 +43,7 @@ class SaleOrder(models.Model):
         tiered = self._coop_tiered_lines()
         if lines is not None:
             tiered &= lines
-        return [
-            (
-                line,
-                line.product_id,
-                line.product_uom_qty,
-                line.price_unit * (1 - line.discount / 100),
-                line.tax_id,
-            )
-            for line in tiered
-        ]
+        return [line._coop_fund_line() for line in tiered]
 
     def _coop_advantage(self, tier):
         """What this order saves the member, as the allowance counts it."""

@@ -33,6 +33,19 @@ class SaleOrderLine(models.Model):
         self.ensure_one()
         return 1.0
 
+    def _coop_fund_line(self):
+        """The line as the fund ledger reads it: (line, product, quantity,
+        unit price charged, taxes); see
+        ``coop.solidarity.entry._line_differences``."""
+        self.ensure_one()
+        return (
+            self,
+            self.product_id,
+            self.product_uom_qty,
+            self.price_unit * (1 - self.discount / 100),
+            self.tax_id,
+        )
+
     def _coop_is_goods(self):
         """Whether the line sells goods, which a tier prices and the fund
         counts: not a note, a fee (delivery), a down payment, nor money

@@ -15,27 +15,13 @@ class PosOrder(models.Model):
         as a donation of the member."""
         self.ensure_one()
         # sudo: the cashier's sale feeds the fund, which cashiers can't read.
-        return (
-            self.env["coop.solidarity.entry"]
-            .sudo()
-            ._coop_record_donations(
-                [
-                    (
-                        line,
-                        line.product_id,
-                        line.qty,
-                        line.price_unit,
-                        line.price_subtotal_incl,
-                    )
-                    for line in self.lines
-                    if line.product_id.coop_money_kind == "donation"
-                ],
-                "pos_order_line_id",
-                self.partner_id.commercial_partner_id,
-                self.company_id,
-                self.date_order.date(),
-                self.env["coop.solidarity.entry"]
-                ._coop_lang_env(self.company_id)
-                ._("Donation at the till: %(order)s", order=self.name),
-            )
+        Entry = self.env["coop.solidarity.entry"].sudo()
+        return Entry._coop_record_donations(
+            self,
+            self.lines,
+            "pos_order_line_id",
+            self.date_order.date(),
+            Entry._coop_lang_env(self.company_id)._(
+                "Donation at the till: %(order)s", order=self.name
+            ),
         )

@@ -61,27 +61,13 @@ class SaleOrder(models.Model):
         donation of the member."""
         self.ensure_one()
         # sudo: a member's confirmed order feeds the fund, whoever confirms.
-        return (
-            self.env["coop.solidarity.entry"]
-            .sudo()
-            ._coop_record_donations(
-                [
-                    (
-                        line,
-                        line.product_id,
-                        line.product_uom_qty,
-                        line.price_unit,
-                        line.price_total,
-                    )
-                    for line in self.order_line
-                    if line.product_id.coop_money_kind == "donation"
-                ],
-                "sale_order_line_id",
-                self.partner_id.commercial_partner_id,
-                self.company_id,
-                fields.Date.context_today(self),
-                self.env["coop.solidarity.entry"]
-                ._coop_lang_env(self.company_id)
-                ._("Donation online: %(order)s", order=self.name),
-            )
+        Entry = self.env["coop.solidarity.entry"].sudo()
+        return Entry._coop_record_donations(
+            self,
+            self.order_line,
+            "sale_order_line_id",
+            fields.Date.context_today(self),
+            Entry._coop_lang_env(self.company_id)._(
+                "Donation online: %(order)s", order=self.name
+            ),
         )

@@ -13,3 +13,13 @@ class SaleOrderLine(models.Model):
             and not self.reward_id
             and not self.product_id.coop_money_kind
         )
+
+    def _coop_donation_values(self):
+        """What a donation sold on this line gives the fund (see
+        ``coop.solidarity.entry._coop_record_donations``)."""
+        return {
+            "product_id": self.product_id.id,
+            "quantity": self.product_uom_qty,
+            "charged_price": self.price_unit,
+            "amount": self.price_total,
+        }
