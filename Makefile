@@ -33,6 +33,7 @@ $(VENV_STAMP):
 	@test -x $(VPY) || $(PYTHON) -m venv $(VENV)
 	@$(VPY) -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
 	@$(VPY) -m pip install --quiet -r requirements/dev.txt 2>&1 | grep -v "is ignored" || true
+	@$(VPY) -m pip install --quiet --no-deps -r requirements/oca.txt 2>&1 | grep -v "is ignored" || true
 	@$(VPY) -c "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('odoo_test_helper', 'pytest_odoo', 'websocket', 'stdnum', 'psycopg2')))" \
 		|| { echo "[coop] ERROR: Python packages missing after install"; exit 1; }
 	@chmod +x $(VENV)/bin/wkhtmltopdf-pack && ln -sf wkhtmltopdf-pack $(VENV)/bin/wkhtmltopdf

@@ -744,6 +744,56 @@ class Journeys(RuleBasedStateMachine):
         self.env.ref("base.main_company").coop_admission_mode = mode
         self.note(f"Lille's admission: {mode}")
 
+    # === Product information (coop_product_info) === #
+
+    @precondition(
+        lambda self: "coop_info_state" in self.env["product.template"]._fields
+    )
+    @rule(
+        ingredients=st.sampled_from(
+            [
+                "Betteraves rouges cuites à l'eau.",
+                "Betteraves rouges, vinaigre de cidre, graines de moutarde.",
+            ]
+        ),
+        staff_checks=st.booleans(),
+    )
+    def a_farm_updates_her_product_information(self, ingredients, staff_checks):
+        """The farm (login producteur) changes her beetroot's ingredients in
+        her space (the web client's save); it waits for the staff's review;
+        another farm's bread is out of her reach; the shop shows what she
+        wrote."""
+        beetroot = self.env.ref("coop_producers.product_marais_7_demo")
+        bread = self.env.ref("coop_producers.product_antan_1_demo")
+        self.login("producteur")
+        for product, text in [(beetroot, ingredients), (bread, "Farine.")]:
+            try:
+                self.case.make_jsonrpc_request(
+                    "/web/dataset/call_kw/product.template/web_save",
+                    {
+                        "model": "product.template",
+                        "method": "web_save",
+                        "args": [product.ids, {"coop_ingredients": text}],
+                        "kwargs": {"specification": {"coop_info_state": {}}},
+                    },
+                )
+                saved = True
+            except JsonRpcException as error:
+                assert "AccessError" in str(error), error
+                saved = False
+            assert saved == (product == beetroot), f"{product.name}: saved {saved}"
+        self.env.invalidate_all()
+        assert beetroot.coop_ingredients == ingredients
+        assert bread.coop_ingredients != "Farine."
+        assert beetroot.coop_info_state == "to_review"
+        if staff_checks:
+            beetroot.with_user(self.user("gerante")).action_coop_info_validate()
+        self.login("membre")
+        page = self.case.url_open(beetroot.website_url).text
+        assert "Betteraves rouges" in page
+        assert ("moutarde" in page) == ("moutarde" in ingredients)
+        self.note(f"producteur: her beetroot's ingredients, checked: {staff_checks}")
+
     # === Time passes === #
 
     @precondition(lambda self: self.open_cycle())

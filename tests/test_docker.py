@@ -39,6 +39,12 @@ def test_container_config_points_at_the_addons_and_the_db():
     conf.read(DOCKER / "odoo.conf")
     opts = conf["options"]
     assert "/mnt/coop-addons" in opts["addons_path"].split(",")
+    # The OCA addons ours depend on, installed by pip from requirements/oca.txt.
+    assert "/usr/local/lib/python3.12/dist-packages/odoo/addons" in (
+        opts["addons_path"].split(",")
+    )
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    assert "--no-deps -r /tmp/oca.txt" in dockerfile
     # The image's entrypoint takes the database from the environment
     # (defaults: host db, user and password odoo, as the compose's db).
     assert not {"db_host", "db_user", "db_password"} & set(opts)

@@ -50,6 +50,15 @@ EXPECTED_DEPENDS = {
         "coop_members_website",
         "coop_solidarity_price",
     },
+    # What a member reads before buying food (#35, EU 1169/2011): OCA's
+    # product_allergen (the 14 allergens) and product_origin, the producers
+    # who fill it in, the shop that shows it.
+    "coop_product_info": {
+        "coop_producers",
+        "website_sale",
+        "product_allergen",
+        "product_origin",
+    },
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -81,9 +81,20 @@ def die(msg, code=2):
 # --------------------------------------------------------------------------
 
 
+def oca_addons_dirs():
+    """Where pip put the OCA addons of requirements/oca.txt (wheels whose
+    modules live in site-packages/odoo/addons)."""
+    return sorted((ROOT / ".venv" / "lib").glob("python3*/site-packages/odoo/addons"))
+
+
 def addons_path():
     return ",".join(
-        [str(ODOO_SRC / "addons"), str(ODOO_SRC / "odoo" / "addons"), str(ADDONS_DIR)]
+        [
+            str(ODOO_SRC / "addons"),
+            str(ODOO_SRC / "odoo" / "addons"),
+            *map(str, oca_addons_dirs()),
+            str(ADDONS_DIR),
+        ]
     )
 
 
@@ -225,6 +236,8 @@ def addons_key():
     digest.update(BUILD_RECIPE_VERSION.encode())
     digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
     digest.update((ROOT / "tools" / "setup_company.py").read_bytes())
+    # The OCA addons ours depend on, by version.
+    digest.update((ROOT / "requirements" / "oca.txt").read_bytes())
     for path in sorted(ADDONS_DIR.rglob("*")):
         if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
             continue
@@ -279,6 +292,7 @@ def vanilla_key():
     digest.update((ODOO_SRC / "odoo" / "release.py").read_bytes())
     digest.update((ROOT / "tools" / "setup_company.py").read_bytes())
     digest.update(",".join(odoo_dependencies()).encode())
+    digest.update((ROOT / "requirements" / "oca.txt").read_bytes())
     return digest.hexdigest()[:16]
 
 
