@@ -34,6 +34,8 @@ PORTAL_LOGINS = ["membre", "arras", "coursier"]
 # shop's catalogue and Odoo's settings the website shows.
 PUBLIC_MODELS = {
     "account.fiscal.position",
+    # The 14 regulated allergens (coop_product_info): the product page's.
+    "allergen.allergen",
     "account.payment.term",
     "coop.order.cycle",
     "coop.order.cycle.line",
