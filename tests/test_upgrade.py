@@ -88,8 +88,20 @@ def odoo(addons, logfile, *args):
     cmd = coop.odoo_cmd(
         "build.conf",
         f"--database={DB}",
-        f"--addons-path={coop.ODOO_SRC / 'addons'},{coop.ODOO_SRC / 'odoo' / 'addons'},"
-        f"{addons}",
+        # Odoo's, the OCA addons (installed by pip: the twin has those ours
+        # depend on), then ours of the version under test.
+        "--addons-path="
+        + ",".join(
+            map(
+                str,
+                [
+                    coop.ODOO_SRC / "addons",
+                    coop.ODOO_SRC / "odoo" / "addons",
+                    *coop.oca_addons_dirs(),
+                    addons,
+                ],
+            )
+        ),
         f"--logfile={logfile}",
         "--stop-after-init",
         *args,
@@ -175,6 +187,20 @@ def test_the_previous_main_upgrades_with_every_record(tmp_path, main):
         with coop.connect(DB) as conn, conn.cursor() as cr:
             cr.execute(
                 "UPDATE ir_module_module SET demo = TRUE WHERE state = 'installed'"
+            )
+            # The twin's module list was read with today's addons: a
+            # database of the previous main never heard of addons added
+            # since (an auto-installed one would be picked, and not found).
+            unknown = sorted(set(coop.OUR_ADDONS) - set(ours))
+            cr.execute(
+                "DELETE FROM ir_model_data WHERE model = 'ir.module.module'"
+                " AND module = 'base' AND name = ANY(%s)",
+                [[f"module_{name}" for name in unknown]],
+            )
+            cr.execute(
+                "DELETE FROM ir_module_module WHERE name = ANY(%s)"
+                " AND state = 'uninstalled'",
+                [unknown],
             )
         conn.close()
         odoo(addons, tmp_path / "install.log", f"--init={','.join(ours)}")
