@@ -36,6 +36,34 @@ PHONE, DESKTOP, TABLET = (390, 844, True), (1280, 800, False), (1024, 768, False
 SHOTS = [
     ("shop_phone", "membre", "/shop", PHONE, "the open cycle's shop"),
     ("product_phone", "membre", "@product", PHONE, "a product and its farm"),
+    (
+        "product_info_phone",
+        "membre",
+        "@bread",
+        PHONE,
+        "a product's information: ingredients, allergens in bold, traces",
+    ),
+    (
+        "shop_without_gluten_phone",
+        "membre",
+        "@without_gluten",
+        PHONE,
+        "the shop's 'Sans gluten' filter",
+    ),
+    (
+        "producer_product_info",
+        "producteur",
+        "@beetroot",
+        DESKTOP,
+        "the producer fills in what members read before buying",
+    ),
+    (
+        "product_info_review",
+        "gerante",
+        "/odoo/action-coop_product_info.product_template_action_info_review",
+        DESKTOP,
+        "the staff's list of product information to review",
+    ),
     ("slot_phone", "membre", "/shop/coop_slot", PHONE, "the pickup slot step"),
     ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
     ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
@@ -242,6 +270,11 @@ env.cr.commit()
 print("SCREENS " + json.dumps({
     "@application": application.get_portal_url(),
     "@product": carrots.website_url,
+    "@bread": env.ref("coop_producers.product_antan_1_demo").website_url,
+    "@without_gluten": "/shop?sans="
+    + str(env.ref("product_allergen.allergen_gluten").id),
+    "@beetroot": "/odoo/action-coop_producers.product_template_action_producer/"
+    + str(env.ref("coop_producers.product_marais_7_demo").id),
     "@till": f"/pos/ui?config_id={till.id}",
     "@arras_till": f"/pos/ui?config_id={arras_till.id}",
     "@order": f"/my/orders/{env.ref('coop_marketplace.sale_order_amina_demo').id}",
@@ -266,6 +299,11 @@ print("SCREENS " + json.dumps({
 
 # What a person does on the page before the picture (run in the page).
 ACTIONS = {
+    # The member scrolls down to the product's information.
+    "product_info_phone": """(async () => {
+        document.querySelector(".o_coop_product_info").scrollIntoView();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    })()""",
     # The manager opens the cycle's "Minimums des producteurs" tab.
     "cycle_minimums": """(async () => {
         document.querySelector(".o_notebook a[name='minimums']").click();
