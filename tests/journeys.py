@@ -92,6 +92,8 @@ class Journeys(RuleBasedStateMachine):
         self.env.invalidate_all()
         self.logged_in = None
         self.actions = []
+        # The price each shelf label printed during the run says.
+        self.printed_labels = {}
 
     # === Helpers === #
 
@@ -198,6 +200,25 @@ class Journeys(RuleBasedStateMachine):
         problems = privacy_sweep.privacy_problems(self.env, messages=False)
         type(self).seconds["privacy"] += time.monotonic() - start
         assert not problems, self.report(problems)
+
+    @invariant()
+    def shelf_labels_tell_the_price(self):
+        """A label printed during the run still says the shelf price, or it
+        waits in the queue to be printed again (coop_shelf_label)."""
+        if not self.printed_labels:
+            return
+        self.env.invalidate_all()
+        products = self.env["product.product"].browse(list(self.printed_labels))
+        stale = [
+            f"{p.display_name}: label {self.printed_labels[p.id]}, shelf"
+            f" {p.coop_shelf_price}, not queued"
+            for p in products
+            if p.currency_id.compare_amounts(
+                p.coop_shelf_price, self.printed_labels[p.id]
+            )
+            and not p.to_print
+        ]
+        assert not stale, self.report(stale)
 
     # === Members on the shop === #
 
@@ -793,6 +814,54 @@ class Journeys(RuleBasedStateMachine):
         assert "Betteraves rouges" in page
         assert ("moutarde" in page) == ("moutarde" in ingredients)
         self.note(f"producteur: her beetroot's ingredients, checked: {staff_checks}")
+
+    # === Shelf labels (coop_shelf_label) === #
+
+    @precondition(
+        lambda self: "coop_shelf_price" in self.env["product.product"]._fields
+    )
+    @rule(producer_price=st.sampled_from([1.1, 1.4, 1.9]), prints=st.booleans())
+    def a_farm_changes_her_price_and_the_epicerie_reprints(
+        self, producer_price, prints
+    ):
+        """The farm (producteur) changes her potatoes' price in her space
+        (the web client's save); the épicerie's manager (gerante) prints the
+        labels waiting, by the report's URL as her browser does."""
+        potatoes = self.env.ref("coop_producers.product_marais_3_demo")
+        self.login("producteur")
+        self.case.make_jsonrpc_request(
+            "/web/dataset/call_kw/product.template/web_save",
+            {
+                "model": "product.template",
+                "method": "web_save",
+                "args": [potatoes.ids, {"coop_producer_price": producer_price}],
+                "kwargs": {"specification": {"list_price": {}}},
+            },
+        )
+        self.env.invalidate_all()
+        if prints:
+            gerante = self.user("gerante")
+            wizard = (
+                self.env["product.print.wizard"]
+                .with_user(gerante)
+                .with_context(
+                    active_model="product.print.category",
+                    active_ids=self.env.ref("coop_shelf_label.print_category_a4").ids,
+                )
+                .create({})
+            )
+            action = wizard.print_report()
+            self.login("gerante")
+            ids = ",".join(map(str, wizard.line_ids.ids))
+            response = self.case.url_open(f"/report/html/{action['report_name']}/{ids}")
+            assert response.status_code == 200, response.status_code
+            self.env.invalidate_all()
+            for product in wizard.line_ids.product_id:
+                assert not product.to_print, f"{product.display_name} still queued"
+                self.printed_labels[product.id] = product.coop_shelf_price
+        self.note(
+            f"producteur: potatoes at {producer_price} €; gerante prints: {prints}"
+        )
 
     # === Time passes === #
 

@@ -7,12 +7,14 @@ in the context: it is, here. An HttpCase: wkhtmltopdf fetches the layout's
 styles and images from the test server (web.base.url).
 """
 
+import itertools
 import re
 import shutil
 import subprocess
 import tempfile
 from html import unescape
 
+from odoo import Command
 from odoo.tests import HttpCase
 
 
@@ -229,3 +231,75 @@ class TestDemoPdfs(HttpCase):
                 )
                 self.assertEqual(kind, "pdf")
                 self.assertIn("Amina Benali", pdf_text(pdf))
+
+    def test_shelf_labels_fit_their_paper(self):
+        """The manager prints the demo's queue and 20 more labels: 24 labels
+        of 70 × 37 mm on the first A4 sheet, in 3 columns and 8 rows edge to
+        edge (a label printed bigger than its paper is a misprinted sheet),
+        the rest on the second; the beer on the label printer's 62 × 37 mm."""
+        gerante = self.env.ref("coop_members.res_users_manager_demo")
+        a4 = self.env.ref("coop_shelf_label.print_category_a4")
+        carrots = self.env.ref("coop_producers.product_marais_1_demo")
+        wizard = (
+            self.env["product.print.wizard"]
+            .with_user(gerante)
+            .with_context(active_model="product.print.category", active_ids=a4.ids)
+            .create({})
+        )
+        queued = len(wizard.line_ids)
+        wizard.line_ids = [
+            Command.create(
+                {"product_id": carrots.product_variant_id.id, "quantity": 24}
+            )
+        ]
+        action = wizard.print_report()
+        pdf, __ = self.Report.with_user(gerante)._render_qweb_pdf(
+            action["report_name"], res_ids=wizard.line_ids.ids
+        )
+        text = pdf_text(pdf)
+        self.assertEqual(text.count("\f"), 2, "two sheets")
+        self.assertIn("5,06 € / kg", text)  # the bulk lentils
+        self.assertIn("soit 31,10 € / kg", text)  # the Maroilles' 200 g
+        mm = 72 / 25.4
+        first_words = {
+            line.product_id.with_context(lang="fr_FR").name.split()[0]
+            for line in wizard.line_ids
+        }
+        names = [w for w in pdf_words(pdf) if w[0] in first_words]
+        self.assertEqual(len(names), 24)
+        columns = sorted({round(w[1] / mm) for w in names})
+        rows = sorted({round(w[2] / mm) for w in names})
+        self.assertEqual(len(columns), 3)
+        self.assertEqual(len(rows), 8)
+        for pitch in (b - a for a, b in itertools.pairwise(columns)):
+            self.assertAlmostEqual(pitch, 70, delta=1)
+        for pitch in (b - a for a, b in itertools.pairwise(rows)):
+            self.assertAlmostEqual(pitch, 37, delta=1)
+        self.assertLess(columns[0], 5, "the first column at the sheet's edge")
+        self.assertEqual(
+            len([w for w in pdf_words(pdf, page=2) if w[0] == "Carottes"]),
+            queued,
+        )
+        self.assertFalse(a4.with_user(gerante).product_to_print_qty, "queue empty")
+        # The beer's label on the roll: a page of 62 × 37 mm.
+        beer = self.env.ref("coop_members.product_biere_demo")
+        wizard = (
+            self.env["product.print.wizard"]
+            .with_user(gerante)
+            .with_context(active_model="product.product", active_ids=beer.ids)
+            .create({})
+        )
+        action = wizard.print_report()
+        pdf, __ = self.Report.with_user(gerante)._render_qweb_pdf(
+            action["report_name"], res_ids=wizard.line_ids.ids
+        )
+        info = subprocess.run(
+            ["pdfinfo", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        width, height = map(
+            float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
+        )
+        self.assertAlmostEqual(width / mm, 62, delta=1)
+        self.assertAlmostEqual(height / mm, 37, delta=1)
+        self.assertIn("3,48 €", pdf_text(pdf))
+        self.assertIn("soit 10,55 € / L", pdf_text(pdf))

@@ -59,6 +59,13 @@ EXPECTED_DEPENDS = {
         "product_allergen",
         "product_origin",
     },
+    # Shelf labels of the épicerie (the till's products) on OCA's print
+    # categories.
+    "coop_shelf_label": {
+        "coop_members",
+        "coop_product_info",
+        "product_print_category",
+    },
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -64,6 +64,13 @@ SHOTS = [
         DESKTOP,
         "the staff's list of product information to review",
     ),
+    (
+        "shelf_labels",
+        "gerante",
+        "/odoo/action-coop_shelf_label.action_shelf_label_categories",
+        DESKTOP,
+        "the épicerie's shelf labels and how many wait to be printed",
+    ),
     ("slot_phone", "membre", "/shop/coop_slot", PHONE, "the pickup slot step"),
     ("orders_phone", "membre", "/my/orders", PHONE, "the member's orders"),
     ("membership_phone", "membre", "/my/membership", PHONE, "the member's shares"),
@@ -266,6 +273,13 @@ application = Application.with_context(lang="fr_FR")._coop_apply(lille, {
     "payment_choice": "online",
     "document_ids": env["coop.membership.document"]._current(lille).ids,
 }, user=env.ref("base.public_user"))
+# The épicerie's manager prints the shelf labels waiting (her wizard's lines).
+shelf_labels = env["product.print.wizard"].with_user(
+    env.ref("coop_members.res_users_manager_demo")
+).with_context(
+    active_model="product.print.category",
+    active_ids=env.ref("coop_shelf_label.print_category_a4").ids,
+).create({}).line_ids
 env.cr.commit()
 print("SCREENS " + json.dumps({
     "@application": application.get_portal_url(),
@@ -291,6 +305,8 @@ print("SCREENS " + json.dumps({
     "@order_token": order._portal_ensure_token(),
     "@at_pickup": env.ref("coop_marketplace.payment_provider_coop_at_pickup").id,
     "@at_pickup_method": env.ref("coop_marketplace.payment_method_coop_at_pickup").id,
+    "@shelf_labels_pdf": "/report/pdf/coop_shelf_label.report_shelf_label_a4/"
+    + ",".join(map(str, shelf_labels.ids)),
     "@statement_pdf": "/report/pdf/coop_producers.report_producer_statement/"
     + str(env.ref("coop_producers.coop_producer_statement_marais_demo").id),
 }))
@@ -716,6 +732,9 @@ def main():
         target = OUT / "statement_pdf.png"
         pdf_first_page(session_id("producteur"), paths["@statement_pdf"], target)
         coop.say(f"{target.relative_to(coop.ROOT)}: a statement's first page (PDF)")
+        target = OUT / "shelf_labels_pdf.png"
+        pdf_first_page(session_id("gerante"), paths["@shelf_labels_pdf"], target)
+        coop.say(f"{target.relative_to(coop.ROOT)}: a sheet of shelf labels (PDF)")
     finally:
         browser.close()
         server.terminate()

@@ -1,0 +1,1 @@
+from . import shelf_label_report
