@@ -66,6 +66,8 @@ EXPECTED_DEPENDS = {
         "coop_product_info",
         "product_print_category",
     },
+    # Titres-restaurant at the till (the alcohol from the product's info).
+    "coop_pos_meal_voucher": {"coop_members", "coop_product_info"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }
