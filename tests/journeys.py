@@ -53,7 +53,8 @@ from hypothesis.stateful import (
     rule,
 )
 
-from odoo import fields, http
+from odoo import Command, fields, http
+from odoo.exceptions import UserError
 from odoo.tests.common import JsonRpcException
 
 from odoo.addons.coop_marketplace.tests.common import run_job
@@ -94,6 +95,8 @@ class Journeys(RuleBasedStateMachine):
         self.actions = []
         # The price each shelf label printed during the run says.
         self.printed_labels = {}
+        # What each member paid in titres-restaurant at Lille's till.
+        self.meal_vouchers_today = {}
 
     # === Helpers === #
 
@@ -163,6 +166,37 @@ class Journeys(RuleBasedStateMachine):
         return self.env["sale.order"].search(
             [("partner_id", "=", partner.id), ("coop_cycle_id", "!=", False), *domain]
         )
+
+    def till_pricelist(self, config, partner, tampered=False):
+        """The pricelist the till sends for ``partner``: her tier's, else
+        the reference tier's; another tier's when ``tampered``. Returns it
+        with the company's tiers."""
+        tiers = self.env["coop.price.tier"].search(
+            [("company_id", "=", config.company_id.id)]
+        )
+        if partner and partner.coop_price_tier_id in tiers:
+            pricelist = partner.coop_price_tier_id.pricelist_id
+        else:
+            pricelist = tiers.filtered("is_reference").pricelist_id
+        if tampered:
+            # Another tier's pricelist, or a price typed at the till.
+            pricelist = tiers.sorted("id")[:1].pricelist_id or pricelist
+        return pricelist, tiers
+
+    def open_till(self, till):
+        """The members' till of the cashier ``till`` (a login), its session
+        opened: (cashier, config, session)."""
+        cashier = self.user(till)
+        config = self.env["pos.config"].search(
+            [
+                ("company_id", "=", cashier.company_id.id),
+                ("coop_member_till", "=", True),
+            ],
+            limit=1,
+        )
+        if not config.current_session_id:
+            config.with_user(cashier).open_ui()
+        return cashier, config, config.current_session_id
 
     def portal_lists_only_own_orders(self):
         problems = []
@@ -427,29 +461,10 @@ class Journeys(RuleBasedStateMachine):
         quantity=st.integers(1, 3),
     )
     def sell_at_the_till(self, till, customer, tampered, quantity):
-        cashier = self.user(till)
-        config = self.env["pos.config"].search(
-            [
-                ("company_id", "=", cashier.company_id.id),
-                ("coop_member_till", "=", True),
-            ],
-            limit=1,
-        )
-        if not config.current_session_id:
-            config.with_user(cashier).open_ui()
-        session = config.current_session_id
+        cashier, config, session = self.open_till(till)
         partner = self.user(customer).partner_id if customer else False
         bread = self.env.ref("coop_members.product_pain_campagne_demo")
-        tiers = self.env["coop.price.tier"].search(
-            [("company_id", "=", config.company_id.id)]
-        )
-        if partner and partner.coop_price_tier_id in tiers:
-            pricelist = partner.coop_price_tier_id.pricelist_id
-        else:
-            pricelist = tiers.filtered("is_reference").pricelist_id
-        if tampered:
-            # Another tier's pricelist, or a price typed at the till.
-            pricelist = tiers.sorted("id")[:1].pricelist_id or pricelist
+        pricelist, tiers = self.till_pricelist(config, partner, tampered)
         price = pricelist._get_product_price(bread, quantity) if pricelist else 4.2
         if tampered and not tiers:
             price = 1.0
@@ -467,6 +482,71 @@ class Journeys(RuleBasedStateMachine):
         self.note(
             f"{till} sells {quantity} bread to {customer or 'a passer-by'}"
             f"{' at a price it should not send' if tampered else ''}"
+        )
+
+    @precondition(
+        lambda self: "coop_meal_voucher" in self.env["pos.payment.method"]._fields
+    )
+    @rule(
+        customer=st.sampled_from(["membre", "sim-a", None]),
+        quantity=st.integers(1, 4),
+        over_the_food=st.booleans(),
+    )
+    def pay_with_meal_vouchers_at_the_till(self, customer, quantity, over_the_food):
+        """Lille's till sells bread and a beer, part paid in titres-restaurant
+        (the bread's price, or a euro more); the server accepts what the
+        rules allow (food only, 25 € a day per person) and refuses the rest,
+        as the simulator counts them."""
+        cashier, config, session = self.open_till("caisse")
+        vouchers = config.payment_method_ids.filtered("coop_meal_voucher")
+        cash = config.payment_method_ids.filtered("is_cash_count")[:1]
+        partner = self.user(customer).partner_id if customer else False
+        bread = self.env.ref("coop_members.product_pain_campagne_demo")
+        beer = self.env.ref("coop_members.product_biere_demo")
+        pricelist, __ = self.till_pricelist(config, partner)
+        data = members_common.pos_order_data(
+            session,
+            cash,
+            [
+                (bread, quantity, pricelist._get_product_price(bread, quantity)),
+                (beer, 1, pricelist._get_product_price(beer, 1)),
+            ],
+            partner,
+            pricelist,
+            user=cashier,
+            taxed=True,
+        )
+        food = data["lines"][0][2]["price_subtotal_incl"]
+        amount = round(food + (1.0 if over_the_food else 0.0), 2)
+        data["payment_ids"] = [
+            Command.create(
+                {"amount": amount, "name": "TR", "payment_method_id": vouchers.id}
+            ),
+            Command.create(
+                {
+                    "amount": round(data["amount_total"] - amount, 2),
+                    "name": "cash",
+                    "payment_method_id": cash.id,
+                }
+            ),
+        ]
+        spent = self.meal_vouchers_today.get(customer, 0.0) if customer else 0.0
+        allowed = not over_the_food and spent + amount <= 25.0 + 0.001
+        try:
+            with self.env.cr.savepoint():
+                self.env["pos.order"].with_user(cashier).sync_from_ui([data])
+            accepted = True
+        except UserError:
+            accepted = False
+        assert accepted == allowed, (
+            f"{amount} € of titres-restaurant ({spent} € already today):"
+            f" accepted {accepted}"
+        )
+        if accepted and customer:
+            self.meal_vouchers_today[customer] = spent + amount
+        self.note(
+            f"caisse: {quantity} bread and a beer for {customer or 'a passer-by'},"
+            f" {amount} € in titres-restaurant: {'taken' if accepted else 'refused'}"
         )
 
     # === Pickup day, the courier === #
@@ -795,7 +875,11 @@ class Journeys(RuleBasedStateMachine):
                         "model": "product.template",
                         "method": "web_save",
                         "args": [product.ids, {"coop_ingredients": text}],
-                        "kwargs": {"specification": {"coop_info_state": {}}},
+                        "kwargs": {
+                            # The web client's context: her language.
+                            "context": {"lang": "fr_FR"},
+                            "specification": {"coop_info_state": {}},
+                        },
                     },
                 )
                 saved = True
@@ -835,7 +919,10 @@ class Journeys(RuleBasedStateMachine):
                 "model": "product.template",
                 "method": "web_save",
                 "args": [potatoes.ids, {"coop_producer_price": producer_price}],
-                "kwargs": {"specification": {"list_price": {}}},
+                "kwargs": {
+                    "context": {"lang": "fr_FR"},
+                    "specification": {"list_price": {}},
+                },
             },
         )
         self.env.invalidate_all()

@@ -105,6 +105,28 @@ class TestJourneys(HttpCase):
         with mute_logger("odoo.http"):
             self.replay(("top_up_online", {"login": "sim-a", "amount": 10}))
 
+    def test_found_a_price_change_then_product_information(self):
+        """Found on the first run with the shelf labels: the farm changed her
+        potatoes' price, then her beetroot's ingredients; the member's page
+        of the beetroot did not show them. The simulator's saves sent no
+        context, and the session's second save wrote English: they send the
+        web client's language now, as the web client does."""
+        with mute_logger("odoo.http"):
+            self.replay(
+                (
+                    "a_farm_changes_her_price_and_the_epicerie_reprints",
+                    {"prints": False, "producer_price": 1.1},
+                ),
+                (
+                    "a_farm_updates_her_product_information",
+                    {
+                        "ingredients": "Betteraves rouges, vinaigre de cidre,"
+                        " graines de moutarde.",
+                        "staff_checks": False,
+                    },
+                ),
+            )
+
     def test_found_a_hand_over_after_a_shortage(self):
         """Found on a run: the first cycle closed (the orchard below its
         minimum: its apples came off Karim's order, S00002), the next one
