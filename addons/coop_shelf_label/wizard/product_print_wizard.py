@@ -19,4 +19,6 @@ class ProductPrintWizard(models.TransientModel):
                 )
             )
         super().print_report()  # OCA's checks: every line has a category
+        # Printed: out of the queue (not while rendering, see the report).
+        self.line_ids.product_id.write({"to_print": False})
         return categories._coop_label_report().report_action(self.line_ids)
