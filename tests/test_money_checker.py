@@ -103,3 +103,32 @@ class TestMoneyChecker(TransactionCase):
         )
         line.move_id.invalidate_recordset()
         self.assertIn("producer statement", self.broken())
+
+    def test_a_receipt_billed_twice_is_found(self):
+        """A farm's own invoice for receipts her statement already paid (a
+        Factur-X she sent, matched to the order): billed twice."""
+        statement = self.env["coop.producer.statement"].search(
+            [("state", "=", "confirmed")], limit=1
+        )
+        po_line = statement.vendor_bill_id.invoice_line_ids.purchase_line_id[:1]
+        self.assertEqual(self.checker._check_receipts_billed_once(), [])
+        own_bill = self.env["account.move"].create(
+            {
+                "move_type": "in_invoice",
+                "partner_id": statement.producer_id.id,
+                "company_id": statement.company_id.id,
+                "invoice_date": statement.date_to,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "product_id": po_line.product_id.id,
+                            "quantity": 1,
+                            "price_unit": po_line.price_unit,
+                            "purchase_line_id": po_line.id,
+                        }
+                    )
+                ],
+            }
+        )
+        own_bill.action_post()
+        self.assertIn("producer billed once", self.broken())

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, models
+from odoo.tools import float_compare
 
 
 class CoopMoneyChecker(models.AbstractModel):
@@ -11,7 +12,57 @@ class CoopMoneyChecker(models.AbstractModel):
             *super()._checks(),
             self._check_cycle_orders,
             self._check_producer_statements,
+            self._check_receipts_billed_once,
         ]
+
+    @api.model
+    def _check_receipts_billed_once(self):
+        """A producer is billed for what the coop received from her, once:
+        on each of her purchase lines billed on receipts, the posted vendor
+        bills (statements' and her own, refunds taken off) bill at most the
+        received quantity."""
+        billed = {}
+        for move_type, sign in (("in_invoice", 1), ("in_refund", -1)):
+            # sudo: the checker reads every company's money.
+            groups = (
+                self.env["account.move.line"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("purchase_line_id.partner_id.coop_is_producer", "=", True),
+                        (
+                            "purchase_line_id.product_id.purchase_method",
+                            "=",
+                            "receive",
+                        ),
+                        ("move_id.state", "=", "posted"),
+                        ("move_id.move_type", "=", move_type),
+                        ("display_type", "=", "product"),
+                    ],
+                    ["purchase_line_id"],
+                    ["quantity:sum"],
+                )
+            )
+            for po_line, quantity in groups:
+                billed[po_line] = billed.get(po_line, 0.0) + sign * quantity
+        problems = []
+        for po_line, quantity in billed.items():
+            rounding = po_line.product_uom.rounding
+            if (
+                float_compare(
+                    quantity, po_line.qty_received, precision_rounding=rounding
+                )
+                > 0
+            ):
+                problems.append(
+                    self._problem(
+                        "producer billed once",
+                        f"{po_line.order_id.name}, {po_line.product_id.display_name}:"
+                        f" billed {quantity:g}, received {po_line.qty_received:g}",
+                        po_line,
+                    )
+                )
+        return problems
 
     @api.model
     def _check_cycle_orders(self):

@@ -188,7 +188,8 @@ class CoopProducerStatement(models.Model):
                     producers.ids,
                 )
             )
-        return self.env["stock.move"].search(domain, order="date, id")
+        moves = self.env["stock.move"].search(domain, order="date, id")
+        return moves - moves._coop_billed_apart()
 
     def _add_lines(self, moves):
         self.ensure_one()

@@ -101,6 +101,25 @@ class TestProducerStatement(common.CoopProducersCommon):
                 }
             )
 
+    def test_a_receipt_the_producer_billed_herself_is_not_stated(self):
+        """The producer's own invoice for an order (made from the purchase
+        order, or received as Factur-X and matched to it) pays its receipts:
+        a statement never bills them again, draft bill or posted."""
+        bill = self.env["account.move"].browse(
+            self.po_a.action_create_invoice()["res_id"]
+        )
+        bill.invoice_date = self.today
+        self.assertAlmostEqual(bill.amount_total, 48.00)  # the 30 received
+        statements = self.Statement._generate(self.today, self.today, self.farms)
+        self.assertEqual(statements.producer_id, self.farm_b)
+        bill.action_post()
+        self.assertFalse(self.Statement._generate(self.today, self.today, self.farm_a))
+        # Cancelled, the bill pays nothing: the receipts are stated again.
+        bill.button_draft()
+        bill.button_cancel()
+        statement = self.Statement._generate(self.today, self.today, self.farm_a)
+        self.assertAlmostEqual(statement.amount_net, 48.00)
+
     def test_receipts_outside_the_period_and_returns(self):
         yesterday = date.fromordinal(self.today.toordinal() - 1)
         self.assertFalse(self.Statement._generate(yesterday, yesterday, self.farms))
