@@ -616,6 +616,8 @@ def cmd_test(args):
         "-v",
         "-r",
         "fEs",
+        # The slowest tests in every run's log: where the CI's time goes.
+        "--durations=25",
         *args.pytest_args,
         *paths,
     ]
