@@ -68,6 +68,13 @@ EXPECTED_DEPENDS = {
     },
     # Titres-restaurant at the till (the alcohol from the product's info).
     "coop_pos_meal_voucher": {"coop_members", "coop_product_info"},
+    # E-invoices (#35): Odoo's Factur-X, on the coop's own invoices.
+    "coop_einvoice": {
+        "coop_members",
+        "coop_producers",
+        "account_edi_ubl_cii",
+        "purchase_edi_ubl_bis3",
+    },
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }
