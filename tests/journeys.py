@@ -27,7 +27,9 @@ through the route or the RPC call her screen makes:
   coop switches between automatic and board admission;
 - the farms deliver what a cycle's close ordered (weighed, a little off)
   and the manager issues their statements and bills (the statement's
-  buttons' methods, as ``gerante``);
+  buttons' methods, as ``gerante``); or the farm sends her own Factur-X,
+  which the manager uploads on the vendor bills and posts
+  (``create_document_from_attachment``), and the statement leaves it out;
 - time passes: the cycle's closing time, the close job, the refunds' job,
   the next cycle opening with its standing baskets' orders.
 
@@ -73,6 +75,47 @@ PRODUCTS = [
     "coop_producers.product_debuyser_1_demo",
 ]
 MEANS = ["at_pickup", "online", "account", "bike"]
+# A farm's own invoice, as her invoicing software writes it (CII, Factur-X
+# EN 16931): coop_einvoice's fixture, made for any order.
+FACTURX_INVOICE = """<?xml version="1.0" encoding="UTF-8"?>
+<rsm:CrossIndustryInvoice
+ xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
+ xmlns:ram="urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
+ xmlns:udt="urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100">
+<rsm:ExchangedDocumentContext><ram:GuidelineSpecifiedDocumentContextParameter>
+<ram:ID>urn:cen.eu:en16931:2017</ram:ID></ram:GuidelineSpecifiedDocumentContextParameter>
+</rsm:ExchangedDocumentContext>
+<rsm:ExchangedDocument><ram:ID>{number}</ram:ID><ram:TypeCode>380</ram:TypeCode>
+<ram:IssueDateTime><udt:DateTimeString format="102">{date}</udt:DateTimeString>
+</ram:IssueDateTime></rsm:ExchangedDocument>
+<rsm:SupplyChainTradeTransaction>{lines}
+<ram:ApplicableHeaderTradeAgreement>
+<ram:SellerTradeParty><ram:Name>{seller}</ram:Name></ram:SellerTradeParty>
+<ram:BuyerTradeParty><ram:Name>Épicerie coopérative</ram:Name></ram:BuyerTradeParty>
+<ram:BuyerOrderReferencedDocument><ram:IssuerAssignedID>{order}</ram:IssuerAssignedID>
+</ram:BuyerOrderReferencedDocument></ram:ApplicableHeaderTradeAgreement>
+<ram:ApplicableHeaderTradeDelivery/>
+<ram:ApplicableHeaderTradeSettlement><ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>
+</ram:ApplicableHeaderTradeSettlement>
+</rsm:SupplyChainTradeTransaction></rsm:CrossIndustryInvoice>"""
+FACTURX_LINE = """
+<ram:IncludedSupplyChainTradeLineItem>
+<ram:AssociatedDocumentLineDocument><ram:LineID>{index}</ram:LineID>
+</ram:AssociatedDocumentLineDocument>
+<ram:SpecifiedTradeProduct><ram:Name>{name}</ram:Name></ram:SpecifiedTradeProduct>
+<ram:SpecifiedLineTradeAgreement><ram:NetPriceProductTradePrice>
+<ram:ChargeAmount>{price}</ram:ChargeAmount></ram:NetPriceProductTradePrice>
+</ram:SpecifiedLineTradeAgreement>
+<ram:SpecifiedLineTradeDelivery>
+<ram:BilledQuantity unitCode="C62">{quantity}</ram:BilledQuantity>
+</ram:SpecifiedLineTradeDelivery>
+<ram:SpecifiedLineTradeSettlement><ram:ApplicableTradeTax><ram:TypeCode>VAT</ram:TypeCode>
+<ram:CategoryCode>{category}</ram:CategoryCode>
+<ram:RateApplicablePercent>{rate}</ram:RateApplicablePercent></ram:ApplicableTradeTax>
+<ram:SpecifiedTradeSettlementLineMonetarySummation>
+<ram:LineTotalAmount>{total}</ram:LineTotalAmount>
+</ram:SpecifiedTradeSettlementLineMonetarySummation></ram:SpecifiedLineTradeSettlement>
+</ram:IncludedSupplyChainTradeLineItem>"""
 REFUSED = ("odoo.exceptions.UserError", "odoo.exceptions.ValidationError")
 
 
@@ -661,6 +704,15 @@ class Journeys(RuleBasedStateMachine):
             skip_backorder=True, picking_ids_not_to_backorder=picking.ids
         )._action_done()
         today = fields.Date.context_today(manager)
+        if data.draw(st.booleans()):
+            # She invoices the coop herself: her Factur-X, uploaded on the
+            # vendor bills, becomes her bill on the order; the statement of
+            # the day must leave these receipts out (paid once).
+            bill = self.farm_sends_her_facturx(order, manager)
+            self.note(
+                f"{order.partner_id.name} delivers {order.name} (x{factor}),"
+                f" sends her Factur-X, gerante posts {bill.name}"
+            )
         statements = (
             self.env["coop.producer.statement"]
             .with_user(manager)
@@ -669,8 +721,49 @@ class Journeys(RuleBasedStateMachine):
         statements.action_confirm()
         self.note(
             f"{order.partner_id.name} delivers {order.name} (x{factor}),"
-            f" gerante issues {', '.join(statements.mapped('name'))}"
+            f" gerante issues {', '.join(statements.mapped('name')) or 'nothing'}"
         )
+
+    def farm_sends_her_facturx(self, order, manager):
+        """The farm's invoice for what was received, as CII XML (Factur-X,
+        EN 16931), uploaded by the manager as the vendor bills' "Téléverser"
+        button does, then posted."""
+        lines = "".join(
+            FACTURX_LINE.format(
+                index=index,
+                name=line.product_id.name,
+                price=f"{line.price_unit:.2f}",
+                quantity=f"{line.qty_received:.2f}",
+                total=f"{line.price_unit * line.qty_received:.2f}",
+                rate=line.taxes_id[:1].amount or 0,
+                category="S" if line.taxes_id else "E",
+            )
+            for index, line in enumerate(order.order_line, start=1)
+        )
+        xml = FACTURX_INVOICE.format(
+            number=f"{order.partner_id.id}-{order.name}",
+            date=fields.Date.context_today(manager).strftime("%Y%m%d"),
+            seller=order.partner_id.name,
+            lines=lines,
+            order=order.name,
+        )
+        attachment = (
+            self.env["ir.attachment"]
+            .with_user(manager)
+            .create({"name": f"{order.name}.xml", "raw": xml.encode()})
+        )
+        journal = self.env["account.journal"].search(
+            [("type", "=", "purchase"), ("company_id", "=", order.company_id.id)],
+            limit=1,
+        )
+        action = journal.with_user(manager).create_document_from_attachment(
+            attachment.ids
+        )
+        bill = self.env["account.move"].with_user(manager).browse(action["res_id"])
+        assert bill.partner_id == order.partner_id, bill.partner_id.name
+        assert bill.invoice_line_ids.purchase_line_id, "matched to the order"
+        bill.action_post()
+        return bill
 
     # === Joining online === #
 
