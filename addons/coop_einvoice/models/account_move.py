@@ -1,11 +1,96 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from lxml import etree
+
+from odoo import fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.purchase.models.account_invoice import TOLERANCE
+
+# UNTDID 1001: a self-billed invoice.
+SELF_BILLED_INVOICE = "389"
 
 
 class AccountMove(models.Model):
     _inherit = "account.move"
+
+    coop_self_billing_number = fields.Char(
+        string="Self-billed invoice number",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The number of the invoice the coop issued in the farm's name,"
+        " in her own series (one series per farm and coop).",
+    )
+
+    def _coop_next_self_billing_number(self, producer, company):
+        """The next number of ``producer``'s self-billed invoices in
+        ``company``: a series of her own, without gaps (the law asks for a
+        continuous numbering per issuer's series)."""
+        code = f"coop.self_billing.{producer.id}"
+        # sudo: the series is the coop's, created on the farm's first
+        # self-billed invoice, whoever confirms the statement.
+        Sequence = self.env["ir.sequence"].sudo().with_company(company)
+        sequence = Sequence.search(
+            [("code", "=", code), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            sequence = Sequence.create(
+                {
+                    "name": f"Autofacturation {producer.name}",
+                    "code": code,
+                    "company_id": company.id,
+                    "implementation": "no_gap",
+                    "prefix": f"AF-{producer.ref or producer.id}-%(year)s-",
+                    "padding": 4,
+                }
+            )
+        return sequence.next_by_id()
+
+    def _coop_self_billing_facturx(self):
+        """The Factur-X (CII, EN 16931) of a self-billed invoice: the farm
+        sells, the coop buys, type 389. Odoo's exporter writes the company
+        as the seller of any invoice: its XML, parties swapped."""
+        self.ensure_one()
+        if not self.coop_self_billing_number or self.state != "posted":
+            raise UserError(
+                self.env._("Only a posted self-billed invoice has a Factur-X.")
+            )
+        xml, _errors = self.env["account.edi.xml.cii"]._export_invoice(self)
+        tree = etree.fromstring(xml)
+        ns = {"ram": tree.nsmap["ram"], "rsm": tree.nsmap["rsm"]}
+        document = tree.find("rsm:ExchangedDocument", ns)
+        document.find("ram:ID", ns).text = self.coop_self_billing_number
+        document.find("ram:TypeCode", ns).text = SELF_BILLED_INVOICE
+        agreement = tree.find(".//ram:ApplicableHeaderTradeAgreement", ns)
+        seller = agreement.find("ram:SellerTradeParty", ns)
+        buyer = agreement.find("ram:BuyerTradeParty", ns)
+        seller_children, buyer_children = list(seller), list(buyer)
+        for child in seller_children:
+            seller.remove(child)
+            buyer.append(child)
+        for child in buyer_children:
+            buyer.remove(child)
+            seller.append(child)
+        # The goods went to the coop, the buyer: Odoo's "deliver to" is the
+        # invoice's partner, the farm here. It is optional (BG-13): left out.
+        for ship_to in tree.findall(".//ram:ShipToTradeParty", ns):
+            ship_to.getparent().remove(ship_to)
+        return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+
+    def action_coop_attach_self_billing_facturx(self):
+        """Attach the Factur-X of these self-billed invoices (the farm reads
+        it on her bill)."""
+        for move in self:
+            self.env["ir.attachment"].create(
+                {
+                    "name": f"factur-x-{move.coop_self_billing_number}.xml",
+                    "raw": move._coop_self_billing_facturx(),
+                    "mimetype": "application/xml",
+                    "res_model": move._name,
+                    "res_id": move.id,
+                }
+            )
+        return True
 
     def _match_purchase_orders(
         self, po_references, partner_id, amount_total, from_ocr, timeout

@@ -1,1 +1,1 @@
-from . import test_facturx, test_facturx_import
+from . import test_facturx, test_facturx_import, test_self_billing
