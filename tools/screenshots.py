@@ -216,6 +216,13 @@ SHOTS = [
         DESKTOP,
         "the round in the backend: load, stops, sheet, exports",
     ),
+    (
+        "self_billed_bill",
+        "gerante",
+        "@self_billed_bill",
+        DESKTOP,
+        "a farm's self-billed invoice: her own series, the mention, its Factur-X",
+    ),
     # Last: it switches the member's basket to the bikes.
     (
         "delivery_slot_phone",
@@ -280,8 +287,17 @@ shelf_labels = env["product.print.wizard"].with_user(
     active_model="product.print.category",
     active_ids=env.ref("coop_shelf_label.print_category_a4").ids,
 ).create({}).line_ids
+# The beekeeper's statement, self-billed under her mandate (coop_einvoice).
+self_billed = env["coop.producer.statement"].search([
+    ("producer_id", "=", env.ref("coop_producers.coop_producer_weppes_demo").id),
+    ("state", "=", "confirmed"),
+], limit=1).vendor_bill_id
 env.cr.commit()
 print("SCREENS " + json.dumps({
+    "@self_billed_bill": "/odoo/action-account.action_move_in_invoice_type/"
+    + str(self_billed.id),
+    "@invoice_b2b_pdf": "/report/pdf/account.report_invoice/"
+    + str(env.ref("coop_einvoice.account_move_cuisine_partagee_demo").id),
     "@application": application.get_portal_url(),
     "@product": carrots.website_url,
     "@bread": env.ref("coop_producers.product_antan_1_demo").website_url,
@@ -735,6 +751,9 @@ def main():
         target = OUT / "shelf_labels_pdf.png"
         pdf_first_page(session_id("gerante"), paths["@shelf_labels_pdf"], target)
         coop.say(f"{target.relative_to(coop.ROOT)}: a sheet of shelf labels (PDF)")
+        target = OUT / "invoice_b2b_pdf.png"
+        pdf_first_page(session_id("gerante"), paths["@invoice_b2b_pdf"], target)
+        coop.say(f"{target.relative_to(coop.ROOT)}: an invoice to a business (PDF)")
     finally:
         browser.close()
         server.terminate()
