@@ -57,6 +57,7 @@ class CoopOrderRefund(models.Model):
             ("edit", "Order changed"),
             ("cancel", "Order cancelled"),
             ("weight", "Weighed lighter than estimated"),
+            ("late_payment", "Paid once the order needed it no more"),
         ],
         required=True,
         readonly=True,

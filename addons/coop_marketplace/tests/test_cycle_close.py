@@ -318,6 +318,53 @@ class TestCycleClose(common.CoopMarketplaceCommon):
         # The first orders, untouched, have nothing to refund.
         self.assertFalse(self.orders[0].coop_refund_ids)
 
+    def test_a_payment_confirmed_after_the_close_goes_back(self):
+        """The member is on the provider's page when the cycle closes: her
+        cart is cancelled with the other unpaid ones. The provider confirms
+        the payment afterwards (Mollie's notification can come minutes
+        later): it paid for nothing, so it goes back, she is told in
+        French, and the money checker stays clean."""
+        provider = self.env.ref("payment.payment_provider_demo")
+        provider.state = "test"
+        self.cart.partner_id.lang = "fr_FR"
+        tx = self.env["payment.transaction"].create(
+            {
+                "provider_id": provider.id,
+                "payment_method_id": provider.with_context(active_test=False)
+                .payment_method_ids[:1]
+                .id,
+                "amount": self.cart.amount_total,
+                "currency_id": self.cart.currency_id.id,
+                "partner_id": self.cart.partner_id.id,
+                "reference": "COOP-LATE-1",
+                "sale_order_ids": [Command.set(self.cart.ids)],
+            }
+        )
+        tx._set_pending()
+        self.cycle._close()
+        self.assertEqual(self.cart.state, "cancel")
+
+        tx._set_done()
+        tx._post_process()
+        self.assertEqual(self.cart.state, "cancel")
+        refund = self.cart.coop_refund_ids
+        self.assertEqual(refund.reason, "late_payment")
+        self.assertAlmostEqual(refund.amount, self.cart.amount_total, places=2)
+        self.assertEqual(refund.state, "pending")
+        message = self.cart.message_ids.filtered(
+            lambda m: self.cart.partner_id in m.partner_ids
+        )
+        self.assertEqual(len(message), 1)
+        self.assertIn("après l'annulation de votre panier", message.body)
+        self.assertIn("vous sera remboursé", message.body)
+        self.assertFalse(
+            self.env["coop.money.checker"]._problems(),
+        )
+        # Post-processed again (the payment cron racing the notification):
+        # refunded once.
+        tx._post_process()
+        self.assertEqual(self.cart.coop_refund_ids, refund)
+
     def test_a_refund_killed_while_sending_is_sent_once_later(self):
         """The refunds' job killed in the middle of a refund (not an error
         it catches: the worker dies): that refund is rolled back whole and
