@@ -9,7 +9,9 @@ through the route or the RPC call her screen makes:
   account, Camille at Tarif A, Fatima at the supportive Tarif D): fill a
   basket (``/shop/cart/update``), check out at a pickup point or by bike
   (``/shop/set_delivery_method``, ``/website_sale/set_pickup_location``,
-  ``/shop/coop_slot``), pay at pickup, online (the demo provider) or from
+  ``/shop/coop_slot``), pay at pickup, online (the demo provider, or
+  Mollie: she is on Mollie's page, whose notification comes later, maybe
+  after the close or after she paid another way) or from
   the prepaid account (``/shop/claimreward``), change, cancel or move
   their order (``/my/orders/<id>/coop_edit``, ``coop_cancel``,
   ``coop_slot``), take a standing basket (``/my/standing/subscribe``), top
@@ -61,6 +63,7 @@ from odoo.tests.common import JsonRpcException
 
 from odoo.addons.coop_marketplace.tests.common import run_job
 from odoo.addons.coop_members.tests import common as members_common
+from odoo.addons.coop_payment_mollie.tests.mollie_api import MollieApi
 
 MEMBERS = ["membre", "sim-a", "sim-d"]
 # The products members order, by demo id: goods, goods sold by weight, a
@@ -74,7 +77,7 @@ PRODUCTS = [
     "coop_producers.product_weppes_2_demo",
     "coop_producers.product_debuyser_1_demo",
 ]
-MEANS = ["at_pickup", "online", "account", "bike"]
+MEANS = ["at_pickup", "online", "account", "bike", "mollie"]
 # A farm's own invoice, as her invoicing software writes it (CII, Factur-X
 # EN 16931): coop_einvoice's fixture, made for any order.
 FACTURX_INVOICE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -140,6 +143,9 @@ class Journeys(RuleBasedStateMachine):
         self.printed_labels = {}
         # What each member paid in titres-restaurant at Lille's till.
         self.meal_vouchers_today = {}
+        # Mollie's side, and the payments whose page a member is on.
+        self.mollie = MollieApi()
+        self.on_mollies_page = []
 
     # === Helpers === #
 
@@ -367,11 +373,58 @@ class Journeys(RuleBasedStateMachine):
             reward = self.env.ref("coop_wallet.coop_wallet_reward")
             self.post("/shop/claimreward", reward_id=reward.id)
         cart.invalidate_recordset()
-        if not cart.currency_id.is_zero(cart.amount_total):
-            self.pay(cart, at_pickup=means == "at_pickup")
-        else:
+        if cart.currency_id.is_zero(cart.amount_total):
             self.case.url_open("/shop/payment/validate")
+        elif means == "mollie":
+            self.leave_for_mollie(cart)
+        else:
+            self.pay(cart, at_pickup=means == "at_pickup")
         self.note(f"{login} checks out ({means}) {cart.name}, {slot.display_name}")
+
+    def leave_for_mollie(self, order):
+        """Pay ``order`` with Mollie as the shop's payment form does: Odoo
+        creates the payment at Mollie and the member is on Mollie's page.
+        Mollie's notification comes later (``mollie_notifies``)."""
+        mollie = self.env.ref("payment.payment_provider_mollie")
+        with self.mollie.patched():
+            processing = self.jsonrpc(
+                f"/shop/payment/transaction/{order.id}",
+                {
+                    "provider_id": mollie.id,
+                    "payment_method_id": self.env.ref("payment.payment_method_card").id,
+                    "token_id": None,
+                    "amount": order.amount_total,
+                    "flow": "redirect",
+                    "tokenization_requested": False,
+                    "landing_route": "/shop/payment/validate",
+                    "is_validation": False,
+                    "access_token": order.sudo()._portal_ensure_token(),
+                },
+            )
+        if processing is not None:
+            self.on_mollies_page.append(processing["reference"])
+
+    @precondition(lambda self: self.on_mollies_page)
+    @rule(
+        data=st.data(),
+        status=st.sampled_from(["paid", "paid", "failed", "expired", "canceled"]),
+    )
+    def mollie_notifies(self, data, status):
+        """Mollie's notification of a payment a member left for (paid, or
+        not), however late: then the payments' job post-processes it."""
+        reference = data.draw(st.sampled_from(self.on_mollies_page))
+        self.on_mollies_page.remove(reference)
+        # sudo: Mollie's notification and the payments' job run as the
+        # system.
+        tx = (
+            self.env["payment.transaction"]
+            .sudo()
+            .search([("reference", "=", reference)])
+        )
+        self.mollie.notify(self.case.base_url(), tx, status)
+        if not tx.is_post_processed:
+            tx._post_process()
+        self.note(f"Mollie notifies {reference}: {status}")
 
     def pay(self, order, at_pickup, route=None):
         """Pay ``order`` as its page's payment form does (``route``: its

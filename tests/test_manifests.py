@@ -75,6 +75,8 @@ EXPECTED_DEPENDS = {
         "account_edi_ubl_cii",
         "purchase_edi_ubl_bis3",
     },
+    # Mollie (#35): Odoo's provider, on the cycles' orders and refunds.
+    "coop_payment_mollie": {"coop_marketplace", "payment_mollie"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -53,6 +53,8 @@ CI_TAGS = [
     "/purchase_stock:TestSaleMTOPurchase",
     "/delivery:TestDeliveryCost",
     "/point_of_sale:TestPoSBasicConfig",
+    # Mollie's payments (coop_payment_mollie): Odoo's own flow, unchanged.
+    "/payment_mollie:MollieTest",
     # A till in Chromium, without the coop's features: it sells as Odoo's.
     "/point_of_sale:TestPosCashRounding",
     "/point_of_sale:TestUi.test_02_pos_with_invoiced",
