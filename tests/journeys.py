@@ -27,6 +27,8 @@ through the route or the RPC call her screen makes:
   the demo provider) or at the épicerie (the staff register the payment);
   the manager approves or refuses (the application's buttons over RPC); the
   coop switches between automatic and board admission;
+- the accountant sends the month's SEPA direct debits (members' share
+  instalments) and the bank returns one now and then (a payment return);
 - the farms deliver what a cycle's close ordered (weighed, a little off)
   and the manager issues their statements and bills (the statement's
   buttons' methods, as ``gerante``); or the farm sends her own Factur-X,
@@ -818,6 +820,55 @@ class Journeys(RuleBasedStateMachine):
         bill.action_post()
         return bill
 
+    # === Members paying by SEPA direct debit === #
+
+    @rule(returned=st.booleans())
+    def the_month_is_debited(self, returned):
+        """The month's debit order (the job prepares it), confirmed, its
+        file sent to the bank, by the accountant (``gerante``, the order's
+        buttons); now and then the bank returns one debit, which she records
+        (a payment return)."""
+        Order = self.env["account.payment.order"]
+        orders = Order._coop_prepare_monthly_debits()
+        if not orders:
+            return
+        accountant = self.user("gerante")
+        for order in orders.with_user(accountant):
+            order.draft2open()
+            order.open2generated()
+            order.generated2uploaded()
+        self.note(f"gerante sends the month's debits ({len(orders.payment_ids)})")
+        payment = orders.payment_ids.sorted("id")[:1]
+        if not returned or not payment:
+            return
+        receivable = payment.move_id.line_ids.filtered(
+            lambda line: line.account_id == payment.destination_account_id
+        )
+        refusal = (
+            self.env["payment.return"]
+            .with_user(accountant)
+            .create(
+                {
+                    "journal_id": payment.journal_id.id,
+                    "date": fields.Date.today(),
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "move_line_ids": [Command.set(receivable.ids)],
+                                "partner_id": payment.partner_id.id,
+                                "amount": payment.amount,
+                                "reason_id": self.env.ref(
+                                    "coop_sepa_direct_debit.payment_return_reason_am04"
+                                ).id,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
+        refusal.action_confirm()
+        self.note(f"the bank returns {payment.partner_id.name}'s debit")
+
     # === Joining online === #
 
     @rule(
@@ -1083,6 +1134,9 @@ class Journeys(RuleBasedStateMachine):
                 )
                 .create({})
             )
+            if not wizard.line_ids:
+                # The same price again: nothing waits to be printed.
+                return
             action = wizard.print_report()
             self.login("gerante")
             ids = ",".join(map(str, wizard.line_ids.ids))
