@@ -77,6 +77,12 @@ EXPECTED_DEPENDS = {
     },
     # Mollie (#35): Odoo's provider, on the cycles' orders and refunds.
     "coop_payment_mollie": {"coop_marketplace", "payment_mollie"},
+    # SEPA direct debit (#35): OCA's mandates, orders and returns.
+    "coop_sepa_direct_debit": {
+        "coop_members",
+        "account_banking_sepa_direct_debit",
+        "account_payment_return",
+    },
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }
