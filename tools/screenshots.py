@@ -223,6 +223,20 @@ SHOTS = [
         DESKTOP,
         "a farm's self-billed invoice: her own series, the mention, its Factur-X",
     ),
+    (
+        "debit_order",
+        "gerante",
+        "@debit_order",
+        DESKTOP,
+        "this month's SEPA debit order: the members' instalments under mandate",
+    ),
+    (
+        "mandate",
+        "gerante",
+        "@mandate",
+        DESKTOP,
+        "a member's SEPA mandate",
+    ),
     # Last: it switches the member's basket to the bikes.
     (
         "delivery_slot_phone",
@@ -294,6 +308,11 @@ self_billed = env["coop.producer.statement"].search([
 ], limit=1).vendor_bill_id
 env.cr.commit()
 print("SCREENS " + json.dumps({
+    "@debit_order": "/odoo/action-account_payment_order.account_payment_order_inbound_action/"
+    + str(env["account.payment.order"].search(
+        [("payment_type", "=", "inbound")], limit=1).id),
+    "@mandate": "/odoo/action-account_banking_mandate.mandate_action/"
+    + str(env.ref("coop_sepa_direct_debit.account_banking_mandate_sophie_demo").id),
     "@self_billed_bill": "/odoo/action-account.action_move_in_invoice_type/"
     + str(self_billed.id),
     "@invoice_b2b_pdf": "/report/pdf/account.report_invoice/"
