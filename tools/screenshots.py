@@ -308,7 +308,7 @@ self_billed = env["coop.producer.statement"].search([
 ], limit=1).vendor_bill_id
 env.cr.commit()
 print("SCREENS " + json.dumps({
-    "@debit_order": "/odoo/action-account_payment_order.account_payment_order_inbound_action/"
+    "@debit_order": "/odoo/debit-orders/"
     + str(env["account.payment.order"].search(
         [("payment_type", "=", "inbound")], limit=1).id),
     "@mandate": "/odoo/action-account_banking_mandate.mandate_action/"
