@@ -771,7 +771,7 @@ class Journeys(RuleBasedStateMachine):
             bill = self.farm_sends_her_facturx(order, manager)
             self.note(
                 f"{order.partner_id.name} delivers {order.name} (x{factor}),"
-                f" sends her Factur-X, gerante posts {bill.name}"
+                f" sends her Factur-X, gerante posts {bill.name or 'nothing'}"
             )
         statements = (
             self.env["coop.producer.statement"]
@@ -785,20 +785,28 @@ class Journeys(RuleBasedStateMachine):
         )
 
     def farm_sends_her_facturx(self, order, manager):
-        """The farm's invoice for what was received, as CII XML (Factur-X,
-        EN 16931), uploaded by the manager as the vendor bills' "Téléverser"
-        button does, then posted."""
+        """The farm's invoice for what was received and she has not billed
+        yet (a second delivery of the same order bills that delivery), as
+        CII XML (Factur-X, EN 16931), uploaded by the manager as the vendor
+        bills' "Téléverser" button does, then posted."""
+        to_bill = [
+            (line, round(line.qty_received - line.qty_invoiced, 2))
+            for line in order.order_line
+        ]
+        to_bill = [(line, quantity) for line, quantity in to_bill if quantity > 0]
+        if not to_bill:
+            return self.env["account.move"]
         lines = "".join(
             FACTURX_LINE.format(
                 index=index,
                 name=line.product_id.name,
                 price=f"{line.price_unit:.2f}",
-                quantity=f"{line.qty_received:.2f}",
-                total=f"{line.price_unit * line.qty_received:.2f}",
+                quantity=f"{quantity:.2f}",
+                total=f"{line.price_unit * quantity:.2f}",
                 rate=line.taxes_id[:1].amount or 0,
                 category="S" if line.taxes_id else "E",
             )
-            for index, line in enumerate(order.order_line, start=1)
+            for index, (line, quantity) in enumerate(to_bill, start=1)
         )
         xml = FACTURX_INVOICE.format(
             number=f"{order.partner_id.id}-{order.name}",

@@ -130,6 +130,21 @@ class TestJourneys(HttpCase):
                 ),
             )
 
+    def test_found_a_farm_billing_her_second_delivery(self):
+        """Found on a run with another number of examples: the squash farm
+        delivered 93 % of P00008 and sent her Factur-X; Odoo kept the rest
+        to receive; she delivered it and sent a second Factur-X. The
+        simulator's farm billed everything received again (the first
+        delivery twice), and Odoo rightly matched it to nothing: a farm
+        bills what she has not billed yet."""
+        order = self.env["purchase.order"].search([("name", "=", "P00008")])
+        self.assertTrue(order)
+        with mute_logger("odoo.http"):
+            self.replay(
+                ("a_farm_delivers_and_is_paid", {"data": Draws(order, 0.93, True)}),
+                ("a_farm_delivers_and_is_paid", {"data": Draws(order, 1.07, True)}),
+            )
+
     def test_found_a_hand_over_after_a_shortage(self):
         """Found on a run: the first cycle closed (the orchard below its
         minimum: its apples came off Karim's order, S00002), the next one
