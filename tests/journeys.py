@@ -837,6 +837,52 @@ class Journeys(RuleBasedStateMachine):
 
     @precondition(
         lambda self: hasattr(
+            self.env.get("coop.standing.order"), "_action_member_pay_by_direct_debit"
+        )
+    )
+    # Direct debit first: the simplest draw is the case worth exploring.
+    @rule(by_direct_debit=st.sampled_from([True, False]))
+    def membre_pays_her_basket_by_direct_debit(self, by_direct_debit):
+        """Amina (``membre``) pays her standing basket monthly by direct
+        debit, on her baskets' page, once the members office (``gerante``)
+        has recorded her signed mandate; or at pickup again."""
+        partner = self.user("membre").partner_id
+        standing = self.env["coop.standing.order"].search(
+            [("partner_id", "=", partner.id), ("state", "in", ("active", "paused"))],
+            order="id",
+            limit=1,
+        )
+        if not standing:
+            return
+        Mandate = self.env["account.banking.mandate"]
+        if by_direct_debit and not Mandate.search(
+            [("partner_id", "=", partner.id), ("state", "=", "valid")]
+        ):
+            office = self.user("gerante")
+            bank = (
+                self.env["res.partner.bank"]
+                .with_user(office)
+                .create(
+                    {
+                        "acc_number": "FR7630004000031234567890143",
+                        "partner_id": partner.id,
+                    }
+                )
+            )
+            Mandate.with_user(office).create(
+                {"partner_bank_id": bank.id, "signature_date": fields.Date.today()}
+            ).validate()
+            self.note("gerante records membre's SEPA mandate")
+        self.login("membre")
+        choice = "direct_debit_on" if by_direct_debit else "direct_debit_off"
+        self.post(f"/my/standing/{standing.id}/{choice}")
+        self.note(
+            "membre pays her basket "
+            + ("by direct debit" if by_direct_debit else "at pickup")
+        )
+
+    @precondition(
+        lambda self: hasattr(
             self.env.get("account.payment.order"), "_coop_prepare_monthly_debits"
         )
     )

@@ -130,6 +130,40 @@ class TestJourneys(HttpCase):
                 ),
             )
 
+    def test_a_basket_paid_by_direct_debit_through_the_month(self):
+        """Worked example: Amina (``membre``) pays her standing basket by
+        direct debit once the office recorded her mandate; the cycle closes,
+        the volunteer hands the basket over (its invoice, nothing collected),
+        the month's debits take it and the bank returns one."""
+        standing = self.env.ref("coop_marketplace.coop_standing_order_amina_demo")
+        order = standing.order_ids.filtered(lambda o: o.state == "sale")[:1]
+        self.assertTrue(order)
+        journeys.Journeys.case = self
+        machine = journeys.Journeys()
+        try:
+            machine.start()
+            with mute_logger("odoo.http"):
+                machine.membre_pays_her_basket_by_direct_debit(by_direct_debit=True)
+                self.assertTrue(order.coop_mandate_id)
+                machine.the_cycle_closes()
+                machine.money_holds()
+                self.assertFalse(order.coop_to_weigh)
+                machine.hand_over(Draws(order))
+                machine.money_holds()
+                invoice = order.invoice_ids
+                self.assertEqual(invoice.state, "posted")
+                self.assertEqual(invoice.mandate_id, order.coop_mandate_id)
+                self.assertEqual(order.coop_paid_at_pickup, 0.0)
+                machine.the_month_is_debited(returned=False)
+                machine.money_holds()
+                machine.privacy_holds()
+            self.assertTrue(
+                invoice.currency_id.is_zero(invoice.amount_residual),
+                "debited with the month's debits",
+            )
+        finally:
+            machine.teardown()
+
     def test_found_a_farm_billing_her_second_delivery(self):
         """Found on a run with another number of examples: the squash farm
         delivered 93 % of P00008 and sent her Factur-X; Odoo kept the rest

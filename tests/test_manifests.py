@@ -83,6 +83,8 @@ EXPECTED_DEPENDS = {
         "account_banking_sepa_direct_debit",
         "account_payment_return",
     },
+    # A bridge (#35): standing baskets paid monthly by SEPA direct debit.
+    "coop_marketplace_sepa": {"coop_marketplace", "coop_sepa_direct_debit"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -10,7 +10,9 @@ from odoo import fields, models
 #               plus fees; 0 for a cancelled order
 #   paid        {means: amount}: "online" (the payment provider), "pickup"
 #               (collected at the hand-over), and the means a bridge adds
-#               ("account": the prepaid account, coop_marketplace_wallet)
+#               ("account": the prepaid account, coop_marketplace_wallet;
+#               "direct_debit": invoiced to be debited under the member's
+#               SEPA mandate, coop_marketplace_sepa)
 #   given_back  refunds to the member (coop.order.refund), whatever their
 #               state: money the coop no longer keeps
 #   due         what she still has to pay (at pickup, or on the order's page)
@@ -57,6 +59,8 @@ class SaleOrder(models.Model):
         for line in payments:
             means = line._coop_payment_means()
             paid[means] = paid.get(means, 0.0) - line.price_total
+        for means, amount in self._coop_paid_elsewhere().items():
+            paid[means] = paid.get(means, 0.0) + amount
         owed = (
             0.0
             if self.state == "cancel"
@@ -77,6 +81,13 @@ class SaleOrder(models.Model):
             due=-balance if balance < 0 else 0.0,
             excess=balance if balance > 0 else 0.0,
         )
+
+    def _coop_paid_elsewhere(self):
+        """What was paid for this order outside its lines and transactions,
+        by means (``{means: amount}``): none here; a bridge adds its means
+        (an invoice debited under a mandate)."""
+        self.ensure_one()
+        return {}
 
     def _coop_settle_money(self, reason, credit_note=None):
         """Give back what the member paid beyond what the order owes now, by

@@ -1,0 +1,1 @@
+from . import test_standing_direct_debit
