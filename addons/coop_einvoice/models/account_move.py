@@ -3,6 +3,7 @@ from lxml import etree
 
 from odoo import fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_amount
 
 from odoo.addons.purchase.models.account_invoice import TOLERANCE
 
@@ -75,20 +76,124 @@ class AccountMove(models.Model):
         # invoice's partner, the farm here. It is optional (BG-13): left out.
         for ship_to in tree.findall(".//ram:ShipToTradeParty", ns):
             ship_to.getparent().remove(ship_to)
+        self._coop_self_billing_exemption(tree, ns)
         return etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
 
-    def action_coop_attach_self_billing_facturx(self):
-        """Attach the Factur-X of these self-billed invoices (the farm reads
-        it on her bill)."""
+    def _coop_self_billing_exemption(self, tree, ns):
+        """A farm that charges no VAT says why, in her invoice's language.
+        Her lines carry no tax, and Odoo's exporter then writes no VAT at
+        all (EN 16931 wants each line's category and the invoice's VAT
+        breakdown), or, for a 0 % tax, the reason of the EU directive's
+        exempt supplies (art. 226), which is not hers: each line is exempt
+        (category E, 0 %), and the breakdown gives her reason. Under the
+        franchise (art. 293 B du CGI), EN 16931's code VATEX-FR-FRANCHISE
+        and the French mention; under the flat-rate refund for farmers, the
+        mention (no VATEX code exists for it)."""
+        farm = self.partner_id.commercial_partner_id
+        regime = farm.coop_vat_regime
+        if regime not in ("franchise", "flat_rate"):
+            return
+        mention = farm.with_context(lang=farm.lang)._coop_vat_mention()
+        reason_code = "VATEX-FR-FRANCHISE" if regime == "franchise" else None
+        ram = ns["ram"]
+
+        def element(tag, text=None):
+            node = etree.Element(f"{{{ram}}}{tag}")
+            node.text = text
+            return node
+
+        for line in tree.iterfind(".//ram:SpecifiedLineTradeSettlement", ns):
+            if line.find("ram:ApplicableTradeTax", ns) is None:
+                tax = element("ApplicableTradeTax")
+                tax.extend(
+                    [
+                        element("TypeCode", "VAT"),
+                        element("CategoryCode", "E"),
+                        element("RateApplicablePercent", "0"),
+                    ]
+                )
+                line.insert(0, tax)
+        settlement = tree.find(".//ram:ApplicableHeaderTradeSettlement", ns)
+        breakdown = settlement.findall("ram:ApplicableTradeTax", ns)
+        if not breakdown:
+            tax = element("ApplicableTradeTax")
+            tax.extend(
+                [
+                    element("CalculatedAmount", "0.00"),
+                    element("TypeCode", "VAT"),
+                    element("BasisAmount", f"{self.amount_untaxed:.2f}"),
+                    element("CategoryCode", "E"),
+                    element("RateApplicablePercent", "0"),
+                ]
+            )
+            # Its place in CII's sequence: before the billing period, the
+            # charges, the payment terms and the totals.
+            following = [
+                child
+                for child in settlement
+                if etree.QName(child).localname
+                in (
+                    "BillingSpecifiedPeriod",
+                    "SpecifiedTradeAllowanceCharge",
+                    "SpecifiedLogisticsServiceCharge",
+                    "SpecifiedTradePaymentTerms",
+                    "SpecifiedTradeSettlementHeaderMonetarySummation",
+                )
+            ]
+            following[0].addprevious(tax)
+            breakdown = [tax]
+        for tax in breakdown:
+            category = tax.find("ram:CategoryCode", ns)
+            if category.text != "E":
+                continue
+            reason = tax.find("ram:ExemptionReason", ns)
+            if reason is None:
+                reason = element("ExemptionReason")
+                tax.find("ram:TypeCode", ns).addnext(reason)
+            reason.text = mention
+            code = tax.find("ram:ExemptionReasonCode", ns)
+            if reason_code and code is None:
+                code = element("ExemptionReasonCode")
+                category.addnext(code)
+            if reason_code:
+                code.text = reason_code
+            elif code is not None:
+                tax.remove(code)
+
+    def _coop_attach_self_billing_facturx(self):
+        self.ensure_one()
+        return self.env["ir.attachment"].create(
+            {
+                "name": f"factur-x-{self.coop_self_billing_number}.xml",
+                "raw": self._coop_self_billing_facturx(),
+                "mimetype": "application/xml",
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
+
+    def _coop_send_self_billed_invoice(self):
+        """The farm receives the invoice issued in her name, its Factur-X
+        attached, in her language: it is hers, and she may contest it
+        (the mandate's terms)."""
         for move in self:
-            self.env["ir.attachment"].create(
-                {
-                    "name": f"factur-x-{move.coop_self_billing_number}.xml",
-                    "raw": move._coop_self_billing_facturx(),
-                    "mimetype": "application/xml",
-                    "res_model": move._name,
-                    "res_id": move.id,
-                }
+            attachment = move._coop_attach_self_billing_facturx()
+            farm = move.partner_id.commercial_partner_id
+            farm_env = move.with_context(lang=farm.lang or move.env.lang).env
+            move._coop_message_post(
+                body=farm_env._(
+                    "Your invoice %(number)s, issued by %(coop)s in your name"
+                    " and on your behalf under your self-billing mandate, for"
+                    " %(amount)s: its Factur-X file is attached. If anything in"
+                    " it is wrong, tell us: you may contest it.",
+                    number=move.coop_self_billing_number,
+                    coop=move.company_id.name,
+                    amount=format_amount(farm_env, move.amount_total, move.currency_id),
+                ),
+                attachment_ids=attachment.ids,
+                partner_ids=farm.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
             )
         return True
 

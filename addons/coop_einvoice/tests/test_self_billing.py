@@ -27,6 +27,7 @@ class TestSelfBilling(common.CoopProducersCommon):
         cls.Statement = cls.env["coop.producer.statement"]
         for farm in cls.farm_a | cls.farm_b:
             farm.lang = "fr_FR"
+            farm.email = farm.email or f"ferme{farm.id}@example.org"
 
     def _delivered_and_stated(self, farm, template, quantity, price):
         order = self.env["purchase.order"].create(
@@ -97,6 +98,53 @@ class TestSelfBilling(common.CoopProducersCommon):
             [f"{bill.amount_total:.2f}"],
         )
         self.assertFalse(text("//ram:ShipToTradeParty/ram:Name"))
+        # Sent to her, in French, the file attached: she may contest it.
+        sent = bill.message_ids.filtered(lambda m: self.farm_a in m.partner_ids)
+        self.assertEqual(len(sent), 1)
+        self.assertIn(f"Votre facture {bill.coop_self_billing_number}", sent.body)
+        self.assertIn("contester", sent.body)
+        self.assertEqual(sent.attachment_ids, attachment)
+        self.assertTrue(
+            self.env["mail.mail"].search([("mail_message_id", "=", sent.id)])
+        )
+
+    def test_a_vat_exempt_farm_says_why_in_her_invoice(self):
+        """A farm under the franchise (art. 293 B du CGI) charges no VAT:
+        her self-billed Factur-X gives the exempt category with the French
+        franchise's reason and code, not the EU directive's exempt supplies
+        Odoo's exporter writes."""
+        self.farm_b.coop_vat_regime = "franchise"
+        self.farm_b.coop_self_billing_date = self.today
+        bill = self._delivered_and_stated(self.farm_b, self.beer, 6, 2.00)
+        self.assertEqual(bill.amount_tax, 0.0)
+        xml = bill._coop_self_billing_facturx()
+        self.assertTrue(xml_check_xsd(xml, flavor="factur-x", level="en16931"))
+        tree = etree.fromstring(xml)
+        taxes = tree.xpath(
+            "//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax",
+            namespaces=NS,
+        )
+        self.assertEqual(len(taxes), 1)
+        tax = taxes[0]
+
+        def text(tag):
+            return tax.findtext(f"ram:{tag}", namespaces=NS)
+
+        self.assertEqual(text("CategoryCode"), "E")
+        self.assertEqual(text("ExemptionReasonCode"), "VATEX-FR-FRANCHISE")
+        self.assertEqual(
+            text("ExemptionReason"), "TVA non applicable, art. 293 B du CGI"
+        )
+        self.assertEqual(text("CalculatedAmount"), "0.00")
+        self.assertEqual(text("BasisAmount"), f"{bill.amount_untaxed:.2f}")
+        self.assertEqual(
+            tree.xpath(
+                "//ram:SpecifiedLineTradeSettlement/ram:ApplicableTradeTax"
+                "/ram:CategoryCode/text()",
+                namespaces=NS,
+            ),
+            ["E"],
+        )
 
     def test_without_a_mandate_the_bill_is_not_self_billed(self):
         bill = self._delivered_and_stated(self.farm_a, self.carrots, 10, 1.60)
