@@ -45,11 +45,14 @@ class CoopProducerStatement(models.Model):
 
     def action_confirm(self):
         """Confirmed, a self-billed statement's invoice gets its Factur-X:
-        the farm's legal invoice, which she reads on her bill."""
+        the farm's legal invoice, sent to her and read on her bill."""
         result = super().action_confirm()
-        self.vendor_bill_id.filtered(
-            "coop_self_billing_number"
-        ).action_coop_attach_self_billing_facturx()
+        bills = self.vendor_bill_id.filtered("coop_self_billing_number")
+        if self.env.context.get("coop_self_billing_not_sent"):
+            for bill in bills:
+                bill._coop_attach_self_billing_facturx()
+        else:
+            bills._coop_send_self_billed_invoice()
         return result
 
     def _coop_demo_self_billing(self, producer_xmlid):
@@ -62,8 +65,9 @@ class CoopProducerStatement(models.Model):
         if not moves:
             return
         days = [fields.Date.context_today(self, move.date) for move in moves]
-        # No "created" message: while this addon installs, the model's French
-        # name is not loaded yet (its translations come last).
-        self.with_context(mail_create_nolog=True)._generate(
-            min(days), max(days), producer
-        ).action_confirm()
+        # No "created" message, and the invoice not sent: while this addon
+        # installs, its French words are not loaded yet (its translations
+        # come last).
+        self.with_context(
+            mail_create_nolog=True, coop_self_billing_not_sent=True
+        )._generate(min(days), max(days), producer).action_confirm()
