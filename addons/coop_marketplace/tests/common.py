@@ -21,6 +21,26 @@ def run_job(env, xmlid):
     raise AssertionError(f"{xmlid} never ends")
 
 
+def payment_form_values(
+    order, provider, method, flow, landing_route="/shop/payment/validate", **extra
+):
+    """What the payment form of the shop (and of an order's page) posts to
+    its transaction route, ``/shop/payment/transaction/<id>``: the provider
+    and method chosen, the order's access token; the server decides what
+    is paid. ``extra``: what the form adds (its ``amount``)."""
+    return {
+        "provider_id": provider.id,
+        "payment_method_id": method.id,
+        "token_id": None,
+        "flow": flow,
+        "tokenization_requested": False,
+        "landing_route": landing_route,
+        "is_validation": False,
+        "access_token": order.sudo()._portal_ensure_token(),
+        **extra,
+    }
+
+
 class CoopMarketplaceCommon(producers_common.CoopProducersCommon):
     """The producers' fixtures (farm A's carrots, brewery B's beer), a
     pickup point open on Friday evening (3 places) and Saturday morning (2

@@ -60,16 +60,7 @@ class TestMolliePayments(HttpCase, common.CoopMarketplaceCommon):
         """The shop's payment route, as the payment form calls it."""
         return self.make_jsonrpc_request(
             f"/shop/payment/transaction/{cart.id}",
-            {
-                "access_token": cart._portal_ensure_token(),
-                "provider_id": provider.id,
-                "payment_method_id": method.id,
-                "token_id": None,
-                "flow": flow,
-                "tokenization_requested": False,
-                "landing_route": "/shop/payment/validate",
-                "is_validation": False,
-            },
+            common.payment_form_values(cart, provider, method, flow),
         )
 
     def _pay_with_mollie(self, cart, mollie):

@@ -7,20 +7,10 @@ Members read none by RPC.
 """
 
 from odoo.addons.coop_members.tests import reach
-from odoo.addons.coop_producers.tests.access_matrix import rights
+from odoo.addons.coop_producers.tests.access_matrix import ROLES, rights
 
-INTERNAL = (
-    "pos_cashier",
-    "producer",
-    "members_user",
-    "members_manager",
-    "solidarity_officer",
-    "logistics_staff",
-    "marketplace_manager",
-    "pickup_volunteer",
-    "network_coordinator",
-    "administrator",
-)
+# Every role of the matrix but the public and the portal's members.
+INTERNAL = tuple(role for role in ROLES if role not in ("public", "portal_member"))
 
 MODEL_ACCESS = {
     # OCA's rights: every internal user reads mandates (record rules confine
