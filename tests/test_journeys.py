@@ -179,6 +179,22 @@ class TestJourneys(HttpCase):
                 ("a_farm_delivers_and_is_paid", {"data": Draws(order, 1.07, True)}),
             )
 
+    def test_found_a_farm_facturx_named_like_her_login(self):
+        """Found on a run: after Élevage Vanackere's Factur-X (P00009), Ferme
+        des Marais' Factur-X (P00008) made a bill with no seller: her
+        invoice names her by name only, as many farms' software does, and
+        Odoo's lookup by name also found "Thomas Delattre (Ferme des
+        Marais)", her login's contact."""
+        farms = self.env["purchase.order"].search(
+            [("name", "in", ("P00008", "P00009"))], order="name desc"
+        )
+        self.assertEqual(len(farms), 2)
+        with mute_logger("odoo.http"):
+            self.replay(
+                ("a_farm_delivers_and_is_paid", {"data": Draws(farms[0], 1, True)}),
+                ("a_farm_delivers_and_is_paid", {"data": Draws(farms[1], 1.07, True)}),
+            )
+
     def test_found_a_hand_over_after_a_shortage(self):
         """Found on a run: the first cycle closed (the orchard below its
         minimum: its apples came off Karim's order, S00002), the next one

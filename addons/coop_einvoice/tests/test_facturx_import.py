@@ -148,3 +148,27 @@ class TestFacturxImport(TransactionCase):
         statements = self.env["coop.producer.statement"]._generate(day, day, self.farm)
         self.assertFalse(statements.line_ids.purchase_line_id & order.order_line)
         self.assertEqual(self.env["coop.money.checker"]._problems(), [])
+
+    def _import(self, xml):
+        attachment = self.env["ir.attachment"].create({"name": "farm.xml", "raw": xml})
+        return self.journal._create_document_from_attachment(attachment.ids)
+
+    def test_the_farm_is_found_by_her_siret_or_her_exact_name(self):
+        """Her login's contact ("Jean Debuyser (Verger Debuyser)") matches
+        her name too: Odoo's lookup by name gave up on two contacts and the
+        bill had no seller. Her SIRET (BT-30) finds her whatever the trade
+        name; without it, her exact name among the producers."""
+        self.env["res.partner"].create({"name": "Jean Debuyser (Verger Debuyser)"})
+        by_siret = self._farm_invoice().replace(
+            b"<ram:Name>Verger Debuyser</ram:Name>",
+            b"<ram:Name>EARL Debuyser Fruits</ram:Name>",
+        )
+        self.assertEqual(self._import(by_siret).partner_id, self.farm)
+        by_name = self._farm_invoice().replace(
+            b'<ram:ID schemeID="0002">35864920096979</ram:ID>', b""
+        )
+        self.assertNotIn(b"35864920096979", by_name)
+        self.assertEqual(self._import(by_name).partner_id, self.farm)
+        # An unknown SIRET and name: no seller guessed.
+        unknown = by_siret.replace(b"35864920096979", b"73282932000074")
+        self.assertFalse(self._import(unknown).partner_id)
