@@ -85,6 +85,10 @@ EXPECTED_DEPENDS = {
     },
     # A bridge (#35): standing baskets paid monthly by SEPA direct debit.
     "coop_marketplace_sepa": {"coop_marketplace", "coop_sepa_direct_debit"},
+    # Volunteer shifts (#36): participation, attendance, "can shop" at the
+    # till; the shop's refusal in a bridge.
+    "coop_shift": {"coop_members"},
+    "coop_shift_marketplace": {"coop_shift", "coop_marketplace"},
     # The network (coordinator, figures of every platform): on top of all.
     "coop_network": {"coop_marketplace", "coop_solidarity_price"},
 }

@@ -1,0 +1,2 @@
+from . import coop_order_cycle
+from . import website

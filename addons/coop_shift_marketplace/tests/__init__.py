@@ -1,0 +1,1 @@
+from . import test_suspended_member_in_the_shop
