@@ -206,8 +206,53 @@ class CoopShiftParticipation(models.Model):
                     "can_shop": can_shop,
                 }
             )
+            participations._coop_write_people_state()
             for participation in moved:
                 participation._message_log(body=participation._coop_state_reason())
+
+    def _coop_people(self):
+        return self.partner_id | self.household_partner_ids
+
+    def _coop_write_people_state(self):
+        """Copy each participation's state to its people (the member and her
+        household), per coop: what the till and the shop read. Batched by
+        state."""
+        by_state = {}
+        for participation in self:
+            state = participation.state if participation.active else False
+            key = (participation.company_id, state)
+            by_state[key] = by_state.get(key, self.env["res.partner"]) | (
+                participation._coop_people()
+            )
+        for (company, state), people in by_state.items():
+            # sudo: the state is the participation's, written for its people.
+            people.sudo().with_company(company).write({"coop_shift_state": state})
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        participations = super().create(vals_list)
+        participations._coop_write_people_state()
+        return participations
+
+    def write(self, vals):
+        before = {p: p._coop_people() for p in self}
+        result = super().write(vals)
+        if {"partner_id", "household_partner_ids", "active", "company_id"} & set(vals):
+            for participation, people in before.items():
+                gone = people - participation._coop_people()
+                if gone:
+                    gone.sudo().with_company(participation.company_id).write(
+                        {"coop_shift_state": False}
+                    )
+            self._coop_write_people_state()
+        return result
+
+    def unlink(self):
+        for participation in self:
+            participation._coop_people().sudo().with_company(
+                participation.company_id
+            ).write({"coop_shift_state": False})
+        return super().unlink()
 
     def _coop_active_members(self):
         """The partners of these participations who are active members of

@@ -43,7 +43,8 @@ class CoopShiftParticipation(models.Model):
                 partner,
                 share_class,
                 1,
-                fields.Date.to_date("2026-03-02") + timedelta(days=index),
+                # Joined this week: the register's numbers follow its dates.
+                fields.Date.context_today(self),
                 origin=f"Bulletin de souscription 2026-{40 + index:03d}",
             )
         movements._confirm()

@@ -41,19 +41,15 @@ class PosOrder(models.Model):
         classes = self.env["coop.share.class"].sudo()._by_product(self.lines.product_id)
         if not self.lines.filtered(lambda line: line.product_id not in classes):
             return
-        participation = (
-            self.env["coop.shift.participation"]
-            ._coop_of_partners(partner, self.company_id)
-            .get(partner)
-        )
-        if not participation or participation.can_shop:
+        person = partner.with_company(self.company_id)
+        if person.coop_can_shop:
             return
         _logger.info("POS order %s: sale to a member who may not shop", self.name)
         self.coop_shift_issue = self.env._(
             "%(name)s may not shop (%(state)s) and was sold goods.",
             name=partner.name,
             state=dict(
-                participation._fields["state"]._description_selection(self.env)
-            ).get(participation.state),
+                person._fields["coop_shift_state"]._description_selection(self.env)
+            ).get(person.coop_shift_state),
         )
         self._coop_message_post(body=self.coop_shift_issue)

@@ -5,8 +5,6 @@ applied by hand. No Odoo import."""
 
 from datetime import timedelta
 
-STATES_WHO_SHOP = ("up_to_date", "alert", "on_leave", "exempt")
-
 
 def counter_and_alert_since(events):
     """The counter (the sum of the points) and the day it last went below
@@ -48,7 +46,9 @@ def state_of(kind, member_active, counter, alert_since, leaves, today, grace_day
 
 
 def can_shop(state):
-    return state in STATES_WHO_SHOP
+    """Only a suspension stops her (an unsubscribed member is a customer like
+    any other where non-members may shop)."""
+    return state != "suspended"
 
 
 def capped(counter, points, max_credit):

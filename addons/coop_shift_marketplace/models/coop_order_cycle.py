@@ -6,21 +6,21 @@ from odoo.exceptions import UserError
 class CoopOrderCycle(models.Model):
     _inherit = "coop.order.cycle"
 
-    def _coop_participation_of(self, partner):
-        """The participation ``partner`` shops on in this cycle's coop (hers
-        or her household's), or an empty one."""
+    def _coop_shift_state_of(self, partner):
+        """The shifts state ``partner`` shops on in this cycle's coop (hers or
+        her household's): a column of her contact, no query. sudo: her own
+        state, in the cycle's coop."""
         self.ensure_one()
-        Participation = self.env["coop.shift.participation"]
-        person = partner.commercial_partner_id
-        return Participation._coop_of_partners(person, self.company_id).get(
-            person, Participation
-        )
+        person = partner.commercial_partner_id.sudo().with_company(self.company_id)
+        return person.coop_shift_state
 
     def _coop_shift_refusal(self, partner):
         """Why ``partner`` may not order because of her shifts, or False."""
-        participation = self._coop_participation_of(partner)
-        if not participation or participation.can_shop:
+        if self._coop_shift_state_of(partner) != "suspended":
             return False
+        participation = self.env["coop.shift.participation"]._coop_of_partners(
+            partner.commercial_partner_id, self.company_id
+        )[partner.commercial_partner_id]
         return self.env._(
             "Your shopping is suspended: you owe %(owed)s make-up shift(s)."
             " Book them on your shifts page (My account, My shifts): once they"
@@ -30,15 +30,13 @@ class CoopOrderCycle(models.Model):
 
     def _accepts(self, partner):
         """Her shifts may stop her; someone of an active member's household
-        orders on that membership."""
+        (her state copied from the membership's participation, not
+        "unsubscribed") orders on that membership."""
         if self._coop_shift_refusal(partner):
             return False
         if super()._accepts(partner):
             return True
-        participation = self._coop_participation_of(partner)
-        if participation and partner.commercial_partner_id != participation.partner_id:
-            return super()._accepts(participation.partner_id)
-        return False
+        return self._coop_shift_state_of(partner) not in (False, "unsubscribed")
 
     def _check_accepts(self, partner):
         refusal = self._coop_shift_refusal(partner)

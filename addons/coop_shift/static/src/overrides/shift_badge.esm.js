@@ -60,7 +60,7 @@ patch(PosStore.prototype, {
             this.config.coop_member_till &&
             this.config.coop_shift_till_policy === "refuse" &&
             partner &&
-            partner.coop_can_shop === false &&
+            partner.coop_shift_state === "suspended" &&
             sellsGoods
         ) {
             return _t(
