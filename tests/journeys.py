@@ -34,6 +34,11 @@ through the route or the RPC call her screen makes:
   buttons' methods, as ``gerante``); or the farm sends her own Factur-X,
   which the manager uploads on the vendor bills and posts
   (``create_document_from_attachment``), and the statement leaves it out;
+- the volunteers' shifts: the team leader (``caisse``, on the shifts
+  tablet) marks a volunteer present or absent as her shift starts (the
+  shift form's buttons); Amina, on "Mes créneaux", says she can't come,
+  offers her place, takes a place offered or joins a shift short of
+  volunteers (``/my/shifts/...``);
 - time passes: the cycle's closing time, the close job, the refunds' job,
   the next cycle opening with its standing baskets' orders.
 
@@ -832,6 +837,84 @@ class Journeys(RuleBasedStateMachine):
         assert bill.invoice_line_ids.purchase_line_id, "matched to the order"
         bill.action_post()
         return bill
+
+    # === Volunteer shifts === #
+
+    @precondition(lambda self: "coop.shift" in self.env)
+    @rule(data=st.data())
+    def a_shift_starts_and_the_team_leader_records_it(self, data):
+        """A shift of the coming weeks starts (its time moved to now); the
+        team leader (``caisse``) marks one expected volunteer present or
+        absent, as the shift form's buttons do."""
+        registrations = self.env["coop.shift.registration"].search(
+            [("state", "=", "open"), ("shift_start", ">", fields.Datetime.now())],
+            order="shift_start, id",
+            limit=5,
+        )
+        if not registrations:
+            return
+        registration = data.draw(st.sampled_from(registrations))
+        now = fields.Datetime.now()
+        registration.shift_id.write(
+            {"start": now - timedelta(minutes=5), "stop": now + timedelta(hours=3)}
+        )
+        present = data.draw(st.booleans())
+        leader = registration.with_user(self.user("caisse"))
+        (leader.action_attended if present else leader.action_absent)()
+        self.note(
+            f"caisse marks {registration.partner_id.name}"
+            f" {'present' if present else 'absent'}"
+            f" ({registration.participation_id.state})"
+        )
+
+    @precondition(lambda self: "coop.shift" in self.env)
+    @rule(action=st.sampled_from(["absent", "swap", "take", "join"]))
+    def membre_on_her_shifts_page(self, action):
+        """Amina (``membre``), on her phone: she can't come to her next
+        shift, offers it, takes a place offered, or joins a shift short of
+        volunteers."""
+        partner = self.user("membre").partner_id
+        participation = self.env["coop.shift.participation"].search(
+            [("partner_id", "=", partner.id)]
+        )
+        if not participation:
+            return
+        now = fields.Datetime.now()
+        if action in ("absent", "swap"):
+            target = participation.registration_ids.filtered(
+                lambda r: r.state == "open" and r.shift_start > now
+            ).sorted("shift_start")[:1]
+            url = f"/my/shifts/{target.id}/{action}"
+        elif action == "take":
+            target = self.env["coop.shift.registration"].search(
+                [
+                    ("swap_offered", "=", True),
+                    ("state", "=", "open"),
+                    ("shift_start", ">", now),
+                    ("participation_id", "!=", participation.id),
+                    ("company_id", "=", participation.company_id.id),
+                ],
+                limit=1,
+            )
+            url = f"/my/shifts/{target.id}/take"
+        else:
+            target = self.env["coop.shift"].search(
+                [
+                    ("company_id", "=", participation.company_id.id),
+                    ("state", "=", "open"),
+                    ("coverage", "=", "short"),
+                    ("start", ">", now),
+                    ("start", "<", now + timedelta(weeks=4)),
+                    ("id", "not in", participation.registration_ids.shift_id.ids),
+                ],
+                limit=1,
+            )
+            url = f"/my/shifts/join/{target.id}"
+        if not target:
+            return
+        self.login("membre")
+        self.post(url)
+        self.note(f"membre: {action} on her shifts page ({participation.state})")
 
     # === Members paying by SEPA direct debit === #
 

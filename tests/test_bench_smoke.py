@@ -169,3 +169,28 @@ def test_the_members_slow_steps_stay_under_a_second():
     # Odoo's own checkout still renders its PDF: ours are far below it.
     assert steps["account_checkout"]["ratio"] < 0.5
     assert steps["top_up"]["ratio"] < 0.5
+
+
+def test_shift_states_bench_runs(env):
+    """bench/shift_states.py on a tiny size: a year of shifts generated, a
+    month recorded, and the daily states of twice the members in the same
+    number of queries (#36)."""
+    from datetime import timedelta
+
+    from odoo import fields
+
+    from bench import shift_states
+
+    with env.cr.savepoint() as savepoint:
+        participations, built = shift_states.build(env(su=True), 80, 8)
+        later = fields.Date.today() + timedelta(days=30)
+        inner = env.cr.savepoint()
+        half = shift_states.daily_states(participations[:40], later)
+        inner.close(rollback=True)
+        participations.env.invalidate_all()
+        full = shift_states.daily_states(participations, later)
+        savepoint.rollback()
+    assert built["shifts"] > 8 * 12
+    assert built["record_month"]["shifts"] > 0
+    assert full["suspended"] > half["suspended"] > 0
+    assert full["queries"] == half["queries"], (half, full)

@@ -173,7 +173,7 @@ class CoopShiftParticipation(models.Model):
                 (leave["date_start"], leave["date_end"])
             )
         active_partners = self._coop_active_members()
-        changes = defaultdict(lambda: self.browse())
+        rows, changed, moved = [], self.browse(), self.browse()
         for participation in self:
             counter, since = shift_rules.counter_and_alert_since(
                 events_by_participation[participation.id]
@@ -187,7 +187,7 @@ class CoopShiftParticipation(models.Model):
                 today,
                 participation.company_id.coop_shift_grace_days,
             )
-            values = (counter, since, state, shift_rules.can_shop(state))
+            values = (counter, since or False, state, shift_rules.can_shop(state))
             current = (
                 participation.counter,
                 participation.alert_since,
@@ -195,20 +195,37 @@ class CoopShiftParticipation(models.Model):
                 participation.can_shop,
             )
             if values != current:
-                changes[values] |= participation
-        for (counter, since, state, can_shop), participations in changes.items():
-            moved = participations.filtered(lambda p, state=state: p.state != state)
-            participations.with_context(tracking_disable=True).write(
-                {
-                    "counter": counter,
-                    "alert_since": since,
-                    "state": state,
-                    "can_shop": can_shop,
-                }
+                rows.append((participation.id, *values))
+                changed |= participation
+                if state != participation.state:
+                    moved |= participation
+        if not rows:
+            return
+        # One statement whatever the number of members: these are the
+        # participation's own derived values (no tracking, no other field
+        # depends on them but through _coop_write_people_state).
+        self.flush_recordset(["counter", "alert_since", "state", "can_shop"])
+        self.env.cr.execute_values(
+            """UPDATE coop_shift_participation AS p
+                  SET counter = v.counter, alert_since = v.since::date,
+                      state = v.state, can_shop = v.can_shop,
+                      write_date = now() at time zone 'UTC', write_uid = v.uid
+                 FROM (VALUES %s) AS v(id, counter, since, state, can_shop, uid)
+                WHERE p.id = v.id""",
+            [(*row[:2], row[2] or None, *row[3:], self.env.uid) for row in rows],
+            # One statement, whatever the number of members.
+            page_size=len(rows),
+        )
+        changed.invalidate_recordset(
+            ["counter", "alert_since", "state", "can_shop", "write_date", "write_uid"],
+            flush=False,
+        )
+        changed._coop_write_people_state()
+        # The member's history: why her state changed, one batch of notes.
+        for company, participations in moved.grouped("company_id").items():
+            participations.with_company(company)._message_log_batch(
+                {p.id: p._coop_state_reason() for p in participations}
             )
-            participations._coop_write_people_state()
-            for participation in moved:
-                participation._message_log(body=participation._coop_state_reason())
 
     def _coop_people(self):
         return self.partner_id | self.household_partner_ids
