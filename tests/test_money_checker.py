@@ -70,6 +70,32 @@ class TestMoneyChecker(TransactionCase):
         self.card.invalidate_recordset()
         self.assertIn("prepaid account", self.broken())
 
+    def test_a_sale_after_midnight_in_the_coop_holds(self):
+        """Found by the journeys run at 23:41 UTC (00:41 in Lille): a sale of
+        the coop's new day is dated tomorrow for a checker that reads
+        "today" in UTC; the allowance's owner counts the whole month, the
+        checker stopped at today and found 0,78 € "used" but no goods. The
+        checker reads the month as its owner does. (A sale dated at the end
+        of this month stands for it: it fails on the old checker on every
+        day but the month's last.)"""
+        import calendar
+
+        from odoo import fields
+
+        order = self.basket_paid_from_the_account()
+        entries = self.env["coop.solidarity.entry"].search(
+            [("sale_order_line_id", "in", order.order_line.ids)]
+        )
+        self.assertTrue(entries.filtered(lambda e: e.member_advantage > 0))
+        today = fields.Date.context_today(self.checker)
+        last_day = today.replace(day=calendar.monthrange(today.year, today.month)[1])
+        self.env.cr.execute(
+            "UPDATE coop_solidarity_entry SET date = %s WHERE id = ANY(%s)",
+            [last_day, entries.ids],
+        )
+        entries.invalidate_recordset()
+        self.assertEqual(self.checker._problems(), [])
+
     def test_a_fund_that_does_not_follow_the_goods_is_found(self):
         """The fund must follow what was delivered: a quantity changed
         without its correction."""

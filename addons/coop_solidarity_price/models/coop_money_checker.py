@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.tools import float_compare
 
@@ -105,6 +107,10 @@ class CoopMoneyChecker(models.AbstractModel):
         problems = []
         today = fields.Date.context_today(self)
         month_start = today.replace(day=1)
+        # The month as the allowance's owner reads it (_coop_advantage_used):
+        # a sale of the coop's new day, after midnight in its time zone, is
+        # dated after the checker's "today" when it runs in UTC.
+        next_month = month_start + relativedelta(months=1)
         # sudo: the checker reads every member's allowance.
         entries = (
             self.env["coop.solidarity.entry"]
@@ -113,7 +119,7 @@ class CoopMoneyChecker(models.AbstractModel):
                 [
                     ("entry_type", "=", "sale"),
                     ("date", ">=", month_start),
-                    ("date", "<=", today),
+                    ("date", "<", next_month),
                     ("partner_id", "!=", False),
                 ]
             )
