@@ -143,6 +143,27 @@ SHOTS = [
     ("terms_phone", None, "/terms", PHONE, "the coop's terms of sale"),
     ("till", "caisse", "@till", DESKTOP, "the till, a member at her tier"),
     (
+        "till_shifts_badge",
+        "caisse",
+        "@till",
+        DESKTOP,
+        "the till: a member in alert for her shifts, on her badge",
+    ),
+    (
+        "shifts_planning",
+        "gerante",
+        "/odoo/action-coop_shift.coop_shift_action",
+        DESKTOP,
+        "the volunteer shifts' planning: a week, short shifts apart",
+    ),
+    (
+        "shifts_phone",
+        "membre",
+        "/my/shifts",
+        PHONE,
+        "the member's shifts: her state, her next shifts, the make-ups",
+    ),
+    (
         "till_wallet",
         "caisse",
         "@till",
@@ -428,6 +449,20 @@ ACTIONS = {
         await wait(500);
         card.click();
     })()""",
+    # The cashier has chosen Thomas Vanhoutte, in alert for a missed shift.
+    "till_shifts_badge": """(async () => {
+        const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+        document.querySelector(".screen-login .open-register-btn")?.click();
+        await wait(3000);
+        const pos = window.posmodel;
+        pos.add_new_order();
+        await wait(500);
+        const thomas = pos.models["res.partner"].find(
+            (p) => p.name === "Thomas Vanhoutte"
+        );
+        pos.get_order().set_partner(thomas);
+        await wait(500);
+    })()""",
     # The member's basket, scrolled to "Payer avec un e-wallet".
     "cart_wallet_phone": """(async () => {
         document.querySelector("form[name='claim_reward']").scrollIntoView();
@@ -657,6 +692,9 @@ class Browser:
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # The web client shows times in the browser's time zone: the
+            # demo's people are in Lille.
+            env={**os.environ, "TZ": "Europe/Paris"},
         )
         for _ in range(60):
             try:
@@ -740,7 +778,11 @@ def main():
     browser = Browser()
     try:
         sessions = {}
+        # SCREENSHOTS_ONLY=name,name: those shots alone (while working on them).
+        only = set(filter(None, os.environ.get("SCREENSHOTS_ONLY", "").split(",")))
         for name, login, path, size, what in SHOTS:
+            if only and name not in only:
+                continue
             if login and login not in sessions:
                 sessions[login] = session_id(login)
             path = paths.get(path, path)
@@ -752,6 +794,8 @@ def main():
             target = OUT / f"{name}.png"
             browser.shot(url, size, sessions.get(login), target, ACTIONS.get(name))
             coop.say(f"{target.relative_to(coop.ROOT)}: {what} ({login or 'visitor'})")
+        if only:
+            return
         # Last (her basket is then an order): the member checks out, to pay
         # at pickup.
         check_out(sessions["membre"], paths)

@@ -1,5 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+import pytz
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -16,8 +18,12 @@ class CoopShift(models.Model):
     _order = "start, id"
     _check_company_auto = True
 
-    # Computed at each read: in the reader's language and time zone.
+    # Computed at each read: in the reader's language.
     name = fields.Char(compute="_compute_name")
+    color = fields.Integer(compute="_compute_color")
+    is_today = fields.Boolean(
+        string="Today", compute="_compute_is_today", search="_search_is_today"
+    )
     template_id = fields.Many2one(
         "coop.shift.template", index=True, ondelete="set null"
     )
@@ -53,19 +59,45 @@ class CoopShift(models.Model):
         ("stop_after_start", "CHECK(stop > start)", "A shift ends after it starts."),
     ]
 
-    @api.depends("start", "kind")
-    @api.depends_context("lang", "tz")
+    @api.depends("kind", "seats_taken", "seats")
+    @api.depends_context("lang")
     def _compute_name(self):
+        """What the planning shows on each shift: its work and its places
+        ("Caisse · 2/3")."""
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for shift in self:
-            when = (
-                fields.Datetime.context_timestamp(shift, shift.start).strftime(
-                    "%d/%m/%Y %H:%M"
-                )
-                if shift.start
-                else ""
+            shift.name = (
+                f"{kinds.get(shift.kind, '')} · {shift.seats_taken}/{shift.seats}"
             )
-            shift.name = f"{kinds.get(shift.kind, '')} · {when}"
+
+    def _coop_today_bounds(self):
+        """Today in the coop's time zone, as UTC datetimes [start, end)."""
+        tz = pytz.timezone(self.env.company.partner_id.tz or "Europe/Paris")
+        local_today = datetime.now(tz).date()
+        start = tz.localize(datetime.combine(local_today, time()))
+        end = tz.localize(datetime.combine(local_today + timedelta(days=1), time()))
+        return (
+            start.astimezone(pytz.utc).replace(tzinfo=None),
+            end.astimezone(pytz.utc).replace(tzinfo=None),
+        )
+
+    def _compute_is_today(self):
+        start, end = self._coop_today_bounds()
+        for shift in self:
+            shift.is_today = bool(shift.start) and start <= shift.start < end
+
+    def _search_is_today(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on today's shifts."))
+        start, end = self._coop_today_bounds()
+        domain = ["&", ("start", ">=", start), ("start", "<", end)]
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    @api.depends("coverage")
+    def _compute_color(self):
+        for shift in self:
+            # Odoo's colour indexes: red short, green full.
+            shift.color = 1 if shift.coverage == "short" else 10
 
     @api.depends("seats", "registration_ids.state")
     def _compute_coverage(self):
