@@ -35,10 +35,9 @@ class SaleOrder(models.Model):
 
     @api.depends("coop_mandate_id")
     def _compute_coop_paid_by_direct_debit(self):
+        debited = self._coop_debited_orders()
         for order in self:
-            order.coop_paid_by_direct_debit = (
-                bool(order.sudo().coop_mandate_id) and order._coop_debited_by_mandate()
-            )
+            order.coop_paid_by_direct_debit = order in debited
 
     @api.model
     def _coop_direct_debit_mode(self, company):
@@ -55,17 +54,26 @@ class SaleOrder(models.Model):
         )
 
     def _coop_debited_by_mandate(self):
-        """Whether the hand-over invoices this order for the direct debit:
-        its mandate is still valid and the coop has a direct-debit mode (a
-        mandate revoked since: the volunteer collects at pickup). sudo: the
-        volunteer reads the mandate's state, not the member's bank details."""
+        """Whether the hand-over invoices this order for the direct debit
+        (``_coop_debited_orders``)."""
         self.ensure_one()
-        mandate = self.sudo().coop_mandate_id
-        return bool(
-            mandate
-            and mandate.state == "valid"
-            and self.sudo()._coop_direct_debit_mode(self.company_id)
+        return bool(self._coop_debited_orders())
+
+    def _coop_debited_orders(self):
+        """The orders of these the hand-over invoices for the direct debit:
+        their mandate is still valid and their coop has a direct-debit mode
+        (a mandate revoked since: the volunteer collects at pickup). For the
+        Pickup day list's rows at once: the mandates in one read, the modes
+        once per coop. sudo: the volunteer reads the mandate's state, not
+        the member's bank details."""
+        valid = self.sudo().filtered(
+            lambda order: order.coop_mandate_id.state == "valid"
         )
+        has_mode = {
+            company: bool(self.sudo()._coop_direct_debit_mode(company))
+            for company in valid.company_id
+        }
+        return self.browse([order.id for order in valid if has_mode[order.company_id]])
 
     def _coop_follows_basket_payment(self):
         """A standing basket's order that changes means with its basket:
@@ -118,12 +126,11 @@ class SaleOrder(models.Model):
     @api.depends("coop_mandate_id.state")
     def _compute_coop_amount_due(self):
         res = super()._compute_coop_amount_due()
-        for order in self.filtered(lambda o: o.sudo().coop_mandate_id):
-            if order._coop_debited_by_mandate():
-                # Debited with the month's direct debits, never asked at
-                # pickup nor on the order's page.
-                order.coop_amount_to_collect = 0.0
-                order.coop_amount_due = 0.0
+        for order in self._coop_debited_orders():
+            # Debited with the month's direct debits, never asked at pickup
+            # nor on the order's page.
+            order.coop_amount_to_collect = 0.0
+            order.coop_amount_due = 0.0
         return res
 
     def _coop_money_sentence(self, money):
@@ -154,7 +161,7 @@ class SaleOrder(models.Model):
     def _coop_collect_due(self):
         """The hand-over: an order debited under a mandate is invoiced for
         what it owes, nothing is collected at pickup."""
-        debited = self.filtered(lambda order: order._coop_debited_by_mandate())
+        debited = self._coop_debited_orders()
         debited._coop_invoice_for_direct_debit()
         return super(SaleOrder, self - debited)._coop_collect_due()
 

@@ -315,3 +315,31 @@ class TestStandingDirectDebitPortal(HttpCase):
         self._post(f"/my/standing/{standing.id}/direct_debit_off")
         self.assertFalse(standing.mandate_id)
         self.assertFalse(order.coop_mandate_id)
+
+    def test_the_pickup_list_reads_the_mandates_at_once(self):
+        """The Pickup day list: whether each row is debited costs the same
+        queries for one order as for all of them (the mandates in one read,
+        the coop's direct-debit mode once)."""
+        sophie_order = self.env["sale.order"].search([("name", "=", "S00005")])
+        self.assertTrue(sophie_order.coop_mandate_id)
+        # Five more rows debited (under her mandate, for the count's sake).
+        others = self.env["sale.order"].search(
+            [
+                ("company_id", "=", sophie_order.company_id.id),
+                ("id", "!=", sophie_order.id),
+            ],
+            limit=5,
+        )
+        others.sudo().coop_mandate_id = sophie_order.coop_mandate_id
+        orders = others | sophie_order
+
+        def queries(records):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            records.mapped("coop_paid_by_direct_debit")
+            return self.env.cr.sql_log_count - before
+
+        queries(orders)  # warm the registry's caches
+        one = queries(sophie_order)
+        self.assertEqual(queries(orders), one)
+        self.assertTrue(all(orders.mapped("coop_paid_by_direct_debit")))
