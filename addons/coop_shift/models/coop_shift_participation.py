@@ -88,7 +88,7 @@ class CoopShiftParticipation(models.Model):
         tracking=True,
         index=True,
     )
-    can_shop = fields.Boolean(default=True, readonly=True, index=True)
+    can_shop = fields.Boolean(compute="_compute_can_shop")
 
     _sql_constraints = [
         (
@@ -97,6 +97,11 @@ class CoopShiftParticipation(models.Model):
             "A member has one participation per coop.",
         ),
     ]
+
+    @api.depends("state")
+    def _compute_can_shop(self):
+        for participation in self:
+            participation.can_shop = shift_rules.can_shop(participation.state)
 
     @api.constrains("kind", "template_id")
     def _check_template(self):
@@ -187,12 +192,11 @@ class CoopShiftParticipation(models.Model):
                 today,
                 participation.company_id.coop_shift_grace_days,
             )
-            values = (counter, since or False, state, shift_rules.can_shop(state))
+            values = (counter, since or False, state)
             current = (
                 participation.counter,
                 participation.alert_since,
                 participation.state,
-                participation.can_shop,
             )
             if values != current:
                 rows.append((participation.id, *values))
@@ -204,13 +208,13 @@ class CoopShiftParticipation(models.Model):
         # One statement whatever the number of members: these are the
         # participation's own derived values (no tracking, no other field
         # depends on them but through _coop_write_people_state).
-        self.flush_recordset(["counter", "alert_since", "state", "can_shop"])
+        self.flush_recordset(["counter", "alert_since", "state"])
         self.env.cr.execute_values(
             """UPDATE coop_shift_participation AS p
                   SET counter = v.counter, alert_since = v.since::date,
-                      state = v.state, can_shop = v.can_shop,
+                      state = v.state,
                       write_date = now() at time zone 'UTC', write_uid = v.uid
-                 FROM (VALUES %s) AS v(id, counter, since, state, can_shop, uid)
+                 FROM (VALUES %s) AS v(id, counter, since, state, uid)
                 WHERE p.id = v.id""",
             [(*row[:2], row[2] or None, *row[3:], self.env.uid) for row in rows],
             # One statement, whatever the number of members.

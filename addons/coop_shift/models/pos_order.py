@@ -38,11 +38,13 @@ class PosOrder(models.Model):
         partner = self.partner_id
         if not partner or not self.config_id.coop_member_till:
             return
-        classes = self.env["coop.share.class"].sudo()._by_product(self.lines.product_id)
-        if not self.lines.filtered(lambda line: line.product_id not in classes):
-            return
+        # Her state first: a column of her contact, read with the order; the
+        # share classes only for the rare member who may not shop.
         person = partner.with_company(self.company_id)
         if person.coop_can_shop:
+            return
+        classes = self.env["coop.share.class"].sudo()._by_product(self.lines.product_id)
+        if not self.lines.filtered(lambda line: line.product_id not in classes):
             return
         _logger.info("POS order %s: sale to a member who may not shop", self.name)
         self.coop_shift_issue = self.env._(
